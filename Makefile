@@ -1,0 +1,59 @@
+# Two commands for a new user: `make run` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8050
+
+.PHONY: run test lint typecheck pytest browser data bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+## run: install and serve the app on http://127.0.0.1:$(PORT) with the embedded Kronoberg data
+run: $(VENV)/.installed
+	$(BIN)/servicekartan serve --port $(PORT)
+
+## browser: Debian's chromium and chromium-driver for the browser tests
+browser:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then \
+		true; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; \
+	else \
+		echo "The browser tests need Debian's packages chromium and chromium-driver:"; \
+		echo "  sudo apt-get install chromium chromium-driver"; \
+		exit 1; \
+	fi
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy
+
+pytest: $(VENV)/.installed-test browser
+	$(BIN)/pytest --headless
+
+## test: install everything, then lint, type-check and run every test (browser tests included)
+test: lint typecheck pytest
+
+## data: rebuild the embedded tables from ../shared/data
+data: $(VENV)/.installed
+	$(BIN)/servicekartan data build --source ../shared/data --out data/kronoberg
+
+## bench: the speed benchmarks (by hand; figures go into docs/benchmarks.md)
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks.run_all
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-output

@@ -1,0 +1,67 @@
+/* Client-side map styling for Servicekartan. Layers get their data once; callbacks change only
+   the small `hideout` dict, and these functions recolour from it. */
+window.servicekartan = Object.assign({}, window.servicekartan, {
+  placeRadius: function (population) {
+    return 4 + Math.sqrt(Math.max(population, 0)) / 12;
+  },
+
+  placeToLayer: function (feature, latlng, context) {
+    const hideout = (context && context.hideout) || {};
+    const p = feature.properties;
+    const status = (hideout.status && hideout.status[p.id]) || p.today || "none";
+    const colors = hideout.colors || {};
+    const visible = !hideout.kommun || hideout.kommun === p.kommun || p.kind === "outside";
+    const marker = L.circleMarker(latlng, {
+      radius: window.servicekartan.placeRadius(p.population),
+      className: "sk-place sk-place-" + p.kind + " sk-status-" + status,
+      color: "#222",
+      weight: status === "supported" ? 3 : 1,
+      fillColor: colors[status] || "#999",
+      fillOpacity: visible ? 0.85 : 0.15,
+      opacity: visible ? 1 : 0.2,
+    });
+    marker.bindTooltip(p.name + (p.population ? " (" + p.population.toLocaleString("sv-SE") + ")" : ""));
+    return marker;
+  },
+
+  pointToLayer: function (feature, latlng, context) {
+    const hideout = (context && context.hideout) || {};
+    const p = feature.properties;
+    const marker = L.circleMarker(latlng, {
+      radius: 4,
+      className: "sk-point sk-point-" + p.service,
+      color: p.status === "at_risk" ? "#000" : "#fff",
+      weight: p.status === "at_risk" ? 2 : 1,
+      dashArray: p.status === "at_risk" ? "2 2" : null,
+      fillColor: hideout.color || "#666",
+      fillOpacity: 0.95,
+    });
+    marker.bindTooltip(p.name);
+    return marker;
+  },
+
+  demandToLayer: function (feature, latlng, context) {
+    const hideout = (context && context.hideout) || {};
+    const p = feature.properties;
+    const covered = hideout.covered ? hideout.covered[p.id] : undefined;
+    const color = covered === undefined ? "#888" : covered ? "#0072B2" : "#D55E00";
+    return L.circleMarker(latlng, {
+      radius: 2 + Math.min(Math.sqrt(p.population) / 3, 4),
+      className: "sk-demand",
+      stroke: false,
+      fillColor: color,
+      fillOpacity: 0.55,
+      interactive: false,
+    });
+  },
+
+  kommunStyle: function (feature, context) {
+    const hideout = (context && context.hideout) || {};
+    const chosen = hideout.kommun && hideout.kommun === feature.properties.kommun_kod;
+    return { color: "#333", weight: chosen ? 3 : 1.5, fillOpacity: chosen ? 0.06 : 0.0, fillColor: "#333" };
+  },
+
+  tileError: function () {
+    document.body.classList.add("sk-tiles-failed");
+  },
+});

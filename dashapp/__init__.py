@@ -1,0 +1,1 @@
+"""Servicekartan's Dash app: layout, callbacks and presentation of model results."""

@@ -1,0 +1,1 @@
+"""Dash callbacks, one module per step of the flow."""

@@ -1,0 +1,107 @@
+"""The ``servicekartan`` command: serve the app, build and check data, solve scenarios."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from models.build.region import BuildOptions, build_folder
+from models.build.services import StatusRule
+from models.errors import DataError, ServicekartanError
+from models.paths import EMBEDDED_DATA, default_data_dir
+from models.validate import check_folder
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from dashapp.app import create_app
+
+    app = create_app(args.data)
+    app.run(host=args.host, port=args.port, debug=args.debug)
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    options = BuildOptions(
+        grid_km=args.grid_km,
+        status_rule=StatusRule(args.at_risk_below),
+        population_grid=args.population_grid,
+        smaorter=args.smaorter,
+        service_points=args.service_points,
+        travel_matrix=args.travel_matrix,
+        osm=args.osm,
+    )
+    out = build_folder(args.source, args.out, options)
+    print(f"Byggt / built: {out}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    folder = args.folder or args.data
+    problems = check_folder(folder)
+    for problem in problems:
+        print(problem.line())
+    if problems:
+        print(f"{len(problems)} fel / problems in {folder}")
+        return 1
+    print(f"Inga fel / no problems: {folder}")
+    return 0
+
+
+def _add_data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data", type=Path, default=default_data_dir(), help="data folder (documented format)"
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="servicekartan", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="start the web app")
+    _add_data_option(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8050)
+    serve.add_argument("--debug", action="store_true")
+    serve.set_defaults(run=_serve)
+
+    data = commands.add_parser("data", help="build or check a data folder")
+    data_commands = data.add_subparsers(dest="data_command", required=True)
+    build = data_commands.add_parser("build", help="build a data folder from source files")
+    build.add_argument("--source", type=Path, default=Path("../shared/data"))
+    build.add_argument("--out", type=Path, default=EMBEDDED_DATA)
+    build.add_argument("--grid-km", type=float, default=2.0, help="rural demand grid spacing")
+    build.add_argument("--at-risk-below", type=int, default=1000, help="status rule population")
+    build.add_argument("--population-grid", type=Path, help="SCB population per km square")
+    build.add_argument("--smaorter", type=Path, help="SCB småorter file")
+    build.add_argument("--service-points", type=Path, help="the region's own service points")
+    build.add_argument("--travel-matrix", type=Path, help="origin_id;destination_id;minutes")
+    build.add_argument("--osm", type=Path, help="OpenStreetMap extract for road travel times")
+    build.set_defaults(run=_build)
+    check = data_commands.add_parser("check", help="validate a data folder")
+    check.add_argument("folder", type=Path, nargs="?")
+    _add_data_option(check)
+    check.set_defaults(run=_check)
+
+    from dashapp.cli_solve import add_solve_commands
+
+    add_solve_commands(commands, _add_data_option)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except DataError as error:
+        for problem in error.problems:
+            print(problem.line(), file=sys.stderr)
+        return 1
+    except ServicekartanError as error:
+        print(f"{error.message_sv}\n{error.message_en}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

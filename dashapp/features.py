@@ -1,0 +1,105 @@
+"""Static GeoJSON for the map, built once per dataset and sent once per page load.
+
+Later re-styling happens client-side through each layer's ``hideout``; nothing here is rebuilt
+in a callback.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from models.dataset import Dataset
+
+Feature = dict[str, Any]
+
+
+def _point(lon: float, lat: float, properties: dict[str, Any]) -> Feature:
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
+        "properties": properties,
+    }
+
+
+def _collection(features: list[Feature]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def today_status(dataset: Dataset) -> list[str]:
+    """Per place: ``at_risk`` if any service there is at risk, ``secure`` if it has any, else
+    ``none`` (a place without services can still become a service point)."""
+    at_risk = dataset.points_at("at_risk").any(axis=1)
+    secure = dataset.points_at("secure").any(axis=1)
+    return np.where(at_risk, "at_risk", np.where(secure, "secure", "none")).tolist()
+
+
+def places_geojson(dataset: Dataset) -> dict[str, Any]:
+    places = dataset.places
+    today = today_status(dataset)
+    return _collection(
+        [
+            _point(
+                float(places.lon_deg[j]),
+                float(places.lat_deg[j]),
+                {
+                    "id": str(places.ids[j]),
+                    "name": str(places.names[j]),
+                    "kind": str(places.kind[j]),
+                    "population": int(places.population[j]),
+                    "kommun": str(places.kommun_kod[j]),
+                    "today": today[j],
+                },
+            )
+            for j in range(len(places))
+        ]
+    )
+
+
+def points_geojson(dataset: Dataset, service: str) -> dict[str, Any]:
+    points = dataset.points
+    chosen = np.flatnonzero(points.service == service)
+    return _collection(
+        [
+            _point(
+                float(points.lon_deg[k]),
+                float(points.lat_deg[k]),
+                {
+                    "id": str(points.ids[k]),
+                    "name": str(points.names[k]),
+                    "service": service,
+                    "subtype": str(points.subtype[k]),
+                    "status": str(points.status[k]),
+                    "place": str(dataset.places.ids[points.place_index[k]]),
+                },
+            )
+            for k in chosen
+        ]
+    )
+
+
+def demand_geojson(dataset: Dataset) -> dict[str, Any]:
+    demand = dataset.demand
+    return _collection(
+        [
+            _point(
+                float(demand.lon_deg[i]),
+                float(demand.lat_deg[i]),
+                {
+                    "id": str(demand.ids[i]),
+                    "population": round(float(demand.population[i]), 1),
+                    "modelled": bool(demand.modelled[i]),
+                },
+            )
+            for i in range(len(demand))
+            if demand.kind[i] != "tatort"
+        ]
+    )
+
+
+def county_bounds(dataset: Dataset) -> list[list[float]]:
+    """[[south, west], [north, east]] of the places inside the region, for the initial view."""
+    inside = dataset.places.in_region
+    lat, lon = dataset.places.lat_deg[inside], dataset.places.lon_deg[inside]
+    return [[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]]

@@ -1,0 +1,1 @@
+"""Build a data folder in the documented format from public source files."""

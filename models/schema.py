@@ -1,0 +1,97 @@
+"""The documented format of a data folder (see data/README.md); one TableSpec per file."""
+
+from __future__ import annotations
+
+from models.tables import Column, TableSpec
+
+SERVICES: tuple[str, ...] = ("grocery", "fuel", "pharmacy", "parcel", "cash")
+STATUSES: tuple[str, ...] = ("secure", "at_risk")
+PLACE_KINDS: tuple[str, ...] = ("tatort", "smaort", "service_place", "outside")
+
+_COORDINATES = (
+    Column("x_sweref99tm", "float", required=False, allow_blank=True),
+    Column("y_sweref99tm", "float", required=False, allow_blank=True),
+    Column("lat", "float", required=False, allow_blank=True),
+    Column("lon", "float", required=False, allow_blank=True),
+)
+
+KOMMUNER = TableSpec(
+    "kommuner.csv",
+    (
+        Column("kommun_kod", "str"),
+        Column("kommun", "str"),
+        Column("population", "int", non_negative=True),
+        Column("population_outside_localities", "int", non_negative=True),
+    ),
+    id_column="kommun_kod",
+)
+
+PLACES = TableSpec(
+    "places.csv",
+    (
+        Column("place_id", "str"),
+        Column("name", "str"),
+        Column("kommun_kod", "str", allow_blank=True),
+        Column("kind", "str"),
+        Column("population", "int", non_negative=True),
+        Column("urban_radius_km", "float", required=False, allow_blank=True, non_negative=True),
+        Column("in_region", "bool"),
+        *_COORDINATES,
+    ),
+    id_column="place_id",
+)
+
+DEMAND = TableSpec(
+    "demand.csv",
+    (
+        Column("demand_id", "str"),
+        Column("kommun_kod", "str"),
+        Column("kind", "str"),
+        Column("population", "float", non_negative=True),
+        Column("population_70plus", "float", required=False, allow_blank=True, non_negative=True),
+        Column("modelled", "bool", required=False),
+        *_COORDINATES,
+    ),
+    id_column="demand_id",
+)
+
+SERVICE_POINTS = TableSpec(
+    "service_points.csv",
+    (
+        Column("point_id", "str"),
+        Column("service", "str"),
+        Column("subtype", "str", required=False, allow_blank=True),
+        Column("name", "str", allow_blank=True),
+        Column("place_id", "str"),
+        Column("status", "str"),
+        Column("status_reason", "str", required=False, allow_blank=True),
+        Column("source", "str", required=False, allow_blank=True),
+        *_COORDINATES,
+    ),
+    id_column="point_id",
+)
+
+COSTS = TableSpec(
+    "costs.csv",
+    (
+        Column("place_id", "str"),
+        Column("service", "str"),
+        Column("keep_cost_sek", "float", allow_blank=True, non_negative=True),
+        Column("establish_cost_sek", "float", allow_blank=True, non_negative=True),
+        Column("assumption", "bool", required=False),
+        Column("basis", "str", required=False, allow_blank=True),
+    ),
+)
+
+TRAVEL_TIMES = TableSpec(
+    "travel_times.csv",
+    (
+        Column("origin_id", "str"),
+        Column("destination_id", "str"),
+        Column("minutes", "float", non_negative=True),
+    ),
+)
+
+REQUIRED_FILES: tuple[TableSpec, ...] = (KOMMUNER, PLACES, DEMAND, SERVICE_POINTS, COSTS)
+BOUNDARIES_FILE = "kommuner.geojson"
+SETTINGS_FILE = "region.json"

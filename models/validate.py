@@ -1,0 +1,208 @@
+"""Check a data folder (or one uploaded file) against the documented format in data/README.md.
+
+Every finding is a Problem naming file, row and column, in Swedish and English. Nothing here
+raises on bad input: callers decide whether problems are fatal.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from models import geo, schema
+from models.errors import Problem
+from models.tables import TableSpec, read_table
+from models.travel import TravelModel
+
+Tables = dict[str, pd.DataFrame]
+
+
+def _problem(file: str, row: int | None, column: str | None, sv: str, en: str) -> Problem:
+    return Problem(file, row, column, sv, en)
+
+
+def _floats(column: pd.Series) -> NDArray[np.float64]:
+    return np.asarray(column.to_numpy(), dtype=float)
+
+
+def coordinate_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
+    """Each row needs SWEREF99 TM or WGS84 coordinates, and they must lie in Sweden."""
+    if frame.empty:
+        return []
+    nan = pd.Series(np.nan, index=frame.index)
+    x, y = frame.get("x_sweref99tm", nan), frame.get("y_sweref99tm", nan)
+    lat, lon = frame.get("lat", nan), frame.get("lon", nan)
+    has_xy = x.notna() & y.notna()
+    has_latlon = lat.notna() & lon.notna()
+    problems: list[Problem] = []
+    for position in np.flatnonzero(~(has_xy | has_latlon).to_numpy()):
+        problems.append(
+            _problem(
+                file,
+                int(position) + 2,
+                "x_sweref99tm/lat",
+                "koordinater saknas (ange x_sweref99tm och y_sweref99tm eller lat och lon)",
+                "coordinates missing (give x_sweref99tm and y_sweref99tm, or lat and lon)",
+            )
+        )
+    xy_outside = has_xy.to_numpy() & ~geo.inside_sweden_sweref(_floats(x), _floats(y))
+    latlon_outside = has_latlon.to_numpy() & ~geo.inside_sweden_wgs84(_floats(lon), _floats(lat))
+    for mask, column, label in (
+        (xy_outside, "x_sweref99tm", "SWEREF99 TM"),
+        (latlon_outside, "lat", "WGS84 (lat/lon)"),
+    ):
+        for position in np.flatnonzero(mask):
+            problems.append(
+                _problem(
+                    file,
+                    int(position) + 2,
+                    column,
+                    f"koordinaten ligger utanför Sverige ({label}); förväxlade kolumner?",
+                    f"the coordinate lies outside Sweden ({label}); columns swapped?",
+                )
+            )
+    return problems
+
+
+def value_problems(
+    frame: pd.DataFrame,
+    file: str,
+    column: str,
+    allowed: set[str],
+    where: pd.Series | None = None,
+) -> list[Problem]:
+    """Rows (among ``where``) whose ``column`` holds a value outside ``allowed``."""
+    if frame.empty or column not in frame.columns:
+        return []
+    bad = ~frame[column].isin(allowed)
+    if where is not None:
+        bad &= where.astype(bool)
+    return [
+        _problem(
+            file,
+            int(position) + 2,
+            column,
+            f"okänt värde '{frame[column].iloc[position]}'",
+            f"unknown value '{frame[column].iloc[position]}'",
+        )
+        for position in np.flatnonzero(bad.to_numpy())
+    ]
+
+
+def _ids(frame: pd.DataFrame, column: str) -> set[str]:
+    return set(frame[column]) if column in frame.columns else set()
+
+
+def read_settings(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
+    path = folder / schema.SETTINGS_FILE
+    try:
+        settings: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        return {}, [
+            _problem(
+                schema.SETTINGS_FILE,
+                None,
+                None,
+                f"inställningsfilen kan inte läsas ({error})",
+                f"the settings file cannot be read ({error})",
+            )
+        ]
+    model = TravelModel.from_dict(settings.get("travel_model", {}))
+    return settings, model.problems(schema.SETTINGS_FILE)
+
+
+def _read_all(folder: Path) -> tuple[Tables, list[Problem]]:
+    tables: Tables = {}
+    problems: list[Problem] = []
+    specs: list[TableSpec] = list(schema.REQUIRED_FILES)
+    if (folder / schema.TRAVEL_TIMES.file).exists():
+        specs.append(schema.TRAVEL_TIMES)
+    for spec in specs:
+        path = folder / spec.file
+        if not path.exists():
+            problems.append(_problem(spec.file, None, None, "filen saknas", "the file is missing"))
+            tables[spec.file] = pd.DataFrame()
+            continue
+        tables[spec.file], found = read_table(path, spec)
+        problems.extend(found)
+    return tables, problems
+
+
+def _reference_problems(tables: Tables) -> list[Problem]:
+    kommuner = _ids(tables["kommuner.csv"], "kommun_kod")
+    places = tables["places.csv"]
+    place_ids = _ids(places, "place_id")
+    problems: list[Problem] = []
+    if "in_region" in places.columns and "kommun_kod" in places.columns:
+        problems += value_problems(
+            places, "places.csv", "kommun_kod", kommuner, where=places["in_region"]
+        )
+    problems += value_problems(places, "places.csv", "kind", set(schema.PLACE_KINDS))
+    problems += value_problems(tables["demand.csv"], "demand.csv", "kommun_kod", kommuner)
+    points = tables["service_points.csv"]
+    problems += value_problems(points, "service_points.csv", "service", set(schema.SERVICES))
+    problems += value_problems(points, "service_points.csv", "status", set(schema.STATUSES))
+    problems += value_problems(points, "service_points.csv", "place_id", place_ids)
+    costs = tables["costs.csv"]
+    problems += value_problems(costs, "costs.csv", "place_id", place_ids)
+    problems += value_problems(costs, "costs.csv", "service", set(schema.SERVICES))
+    if schema.TRAVEL_TIMES.file in tables:
+        matrix = tables[schema.TRAVEL_TIMES.file]
+        demand_ids = _ids(tables["demand.csv"], "demand_id")
+        problems += value_problems(matrix, "travel_times.csv", "origin_id", demand_ids)
+        problems += value_problems(matrix, "travel_times.csv", "destination_id", place_ids)
+    return problems
+
+
+def _boundary_problems(folder: Path, tables: Tables) -> list[Problem]:
+    path = folder / schema.BOUNDARIES_FILE
+    try:
+        geojson = geo.read_geojson(path)
+        codes = {str(f["properties"]["kommun_kod"]) for f in geojson["features"]}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return [
+            _problem(
+                schema.BOUNDARIES_FILE,
+                None,
+                None,
+                f"kommungränserna kan inte läsas ({error})",
+                f"the kommun boundaries cannot be read ({error})",
+            )
+        ]
+    missing = _ids(tables["kommuner.csv"], "kommun_kod") - codes
+    return [
+        _problem(
+            schema.BOUNDARIES_FILE,
+            None,
+            "kommun_kod",
+            f"gräns saknas för kommun {code}",
+            f"no boundary for kommun {code}",
+        )
+        for code in sorted(missing)
+    ]
+
+
+def read_folder(folder: Path) -> tuple[Tables, dict[str, Any], list[Problem]]:
+    """Typed tables, settings, and every problem found in a data folder."""
+    if not folder.is_dir():
+        return (
+            {},
+            {},
+            [_problem(str(folder), None, None, "mappen finns inte", "the folder does not exist")],
+        )
+    tables, problems = _read_all(folder)
+    for spec in (schema.PLACES, schema.DEMAND, schema.SERVICE_POINTS):
+        problems += coordinate_problems(tables[spec.file], spec.file)
+    problems += _reference_problems(tables)
+    problems += _boundary_problems(folder, tables)
+    settings, settings_problems = read_settings(folder)
+    return tables, settings, problems + settings_problems
+
+
+def check_folder(folder: Path) -> list[Problem]:
+    return read_folder(folder)[2]

@@ -1,0 +1,49 @@
+"""Shared fixtures: the embedded dataset, fixture folders, and headless Chromium options."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from models.dataset import Dataset, load_dataset
+from models.paths import EMBEDDED_DATA
+
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "data"
+OUTPUT = TESTS.parent / "test-output"
+
+
+@pytest.fixture(scope="session")
+def kronoberg() -> Dataset:
+    return load_dataset(EMBEDDED_DATA)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the embedded data folder, for tests that break it on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(EMBEDDED_DATA, target)
+    return target
+
+
+def pytest_setup_options():  # type: ignore[no-untyped-def]
+    """Chromium options for dash_duo: headless as root, no network chatter, fixed size."""
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,800",
+    ):
+        options.add_argument(flag)
+    return options
