@@ -21,7 +21,9 @@ def test_fifty_tatorter_with_161017_people(kronoberg: Dataset) -> None:
     tatort = kronoberg.places.kind == "tatort"
     assert tatort.sum() == 50
     assert kronoberg.places.population[tatort].sum() == 161_017
-    by_name = dict(zip(kronoberg.places.names[tatort], kronoberg.places.population[tatort]))
+    by_name = dict(
+        zip(kronoberg.places.names[tatort], kronoberg.places.population[tatort], strict=True)
+    )
     assert by_name["Växjö"] == 71_282
     assert by_name["Delary"] == 210
 
