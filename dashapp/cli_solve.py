@@ -1,13 +1,127 @@
-"""``servicekartan solve``, ``curve`` and ``critical`` (the optimisation commands)."""
+"""``servicekartan solve``, ``curve`` and ``critical``: the optimisation from the command line."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
 from typing import Any
+
+import pulp
+
+from models.analysis import budget_curve, criticality, why_chosen
+from models.dataset import load_dataset
+from models.optimise import default_solver
+from models.run import run_scenario
+from models.scenario import Scenario
+
+
+def _scenario(args: argparse.Namespace) -> Scenario:
+    if args.scenario is None:
+        return Scenario()
+    return Scenario.from_json(Path(args.scenario).read_text(encoding="utf-8"))
+
+
+def _solver(args: argparse.Namespace) -> Any:
+    if args.solver == "cbc":
+        return pulp.PULP_CBC_CMD(msg=False, timeLimit=args.time_limit)
+    return default_solver(args.time_limit)
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=float))
+
+
+def _solve(args: argparse.Namespace) -> int:
+    dataset = load_dataset(args.data)
+    solution = run_scenario(dataset, _scenario(args), _solver(args))
+    if args.json:
+        data = solution.to_dict()
+        data["why"] = [
+            {
+                **asdict(r.action),
+                "people_only_it_covers": r.people_only_it_covers,
+                "people_per_msek": r.people_per_msek,
+            }
+            for r in why_chosen(dataset, solution)
+        ]
+        _print_json(data)
+        return 0
+    gap = "–" if solution.gap is None else f"{solution.gap:.2%}"
+    print(
+        f"{solution.status}, gap {gap}, {solution.solve_seconds:.2f} s; "
+        f"{solution.cost_sek:,.0f} SEK of {solution.scenario.budget_sek:,.0f}"
+    )
+    for covered in solution.covered:
+        gain, change = covered.gain_vs_baseline, covered.change_vs_today
+        print(
+            f"  {covered.key:<9} {covered.scenario:>9,.0f} ({covered.share:.1%})  "
+            f"vs do-nothing {gain:+,.0f}, vs today {change:+,.0f}"
+        )
+    for action in solution.actions:
+        print(
+            f"  {action.action:<9} {action.service:<8} {action.place_name} ({action.kommun_kod}) "
+            f"{action.cost_sek:,.0f} SEK"
+        )
+    return 0
+
+
+def _curve(args: argparse.Namespace) -> int:
+    dataset = load_dataset(args.data)
+    budgets = [float(b) for b in args.budgets.split(",")]
+    curve = budget_curve(dataset, _scenario(args), budgets, _solver(args))
+    if args.json:
+        _print_json(curve.to_dict(dataset))
+        return 0
+    for step in curve.steps:
+        people = step.solution.objective
+        print(f"{step.budget_sek:>12,.0f} SEK  objective {people:>10,.0f}  {step.solution.status}")
+    for priority in curve.priorities(dataset):
+        action = priority.action
+        print(
+            f"{priority.rank:>3}. {action.action} {action.service} {action.place_name} "
+            f"({action.cost_sek:,.0f} SEK, from budget {priority.from_budget_sek:,.0f})"
+        )
+    return 0
+
+
+def _critical(args: argparse.Namespace) -> int:
+    dataset = load_dataset(args.data)
+    ranked = criticality(dataset, _scenario(args))
+    if args.service:
+        ranked = [c for c in ranked if c.service == args.service]
+    ranked = ranked[: args.top]
+    if args.json:
+        _print_json([asdict(c) for c in ranked])
+        return 0
+    for c in ranked:
+        print(f"{c.people_losing:>8,.0f}  {c.service:<8} {c.name} ({c.place_name}, {c.status})")
+    return 0
 
 
 def add_solve_commands(
     commands: Any, add_data_option: Callable[[argparse.ArgumentParser], None]
 ) -> None:
-    del commands, add_data_option
+    for name, run, text in (
+        ("solve", _solve, "solve a scenario"),
+        ("curve", _curve, "nested budget–coverage curve"),
+        ("critical", _critical, "people losing access if each existing point closes"),
+    ):
+        parser = commands.add_parser(name, help=text)
+        add_data_option(parser)
+        parser.add_argument("--scenario", type=Path, help="scenario JSON (docs/scenario.md)")
+        parser.add_argument("--json", action="store_true", help="machine-readable output")
+        parser.add_argument("--solver", choices=("highs", "cbc"), default="highs")
+        parser.add_argument("--time-limit", type=float, default=30.0, help="seconds per solve")
+        parser.set_defaults(run=run)
+        if name == "curve":
+            parser.add_argument(
+                "--budgets",
+                default="0,250000,500000,1000000,1500000,2000000,3000000,4000000,6000000,8000000",
+                help="comma-separated budgets in SEK",
+            )
+        if name == "critical":
+            parser.add_argument("--service", help="only this service")
+            parser.add_argument("--top", type=int, default=20)

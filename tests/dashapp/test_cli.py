@@ -43,3 +43,39 @@ def test_data_build_reports_bad_imports_in_both_languages(
     assert main([*args, "--service-points", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "utanför Sverige" in err and "outside Sweden" in err
+
+
+def test_solve_prints_json_with_actions_and_reasons(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    scenario = tmp_path / "s.json"
+    scenario.write_text('{"budget_sek": 500000, "mode": "self_sufficient"}')
+    assert main(["solve", "--scenario", str(scenario), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["status"] == "optimal"
+    assert result["scenario"]["mode"] == "self_sufficient"
+    assert result["cost_sek"] <= 500_000
+    assert len(result["why"]) == len(result["actions"]) > 0
+
+
+def test_solve_rejects_an_invalid_scenario_in_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scenario = tmp_path / "s.json"
+    scenario.write_text('{"budget_sek": -5}')
+    assert main(["solve", "--scenario", str(scenario)]) == 1
+    err = capsys.readouterr().err
+    assert "negativ" in err and "negative" in err
+
+
+def test_curve_and_critical_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["curve", "--budgets", "0,300000,600000", "--json"]) == 0
+    curve = json.loads(capsys.readouterr().out)
+    assert [s["budget_sek"] for s in curve["steps"]] == [0, 300_000, 600_000]
+    assert main(["critical", "--service", "pharmacy", "--top", "3", "--json"]) == 0
+    ranked = json.loads(capsys.readouterr().out)
+    assert len(ranked) == 3 and {c["service"] for c in ranked} == {"pharmacy"}

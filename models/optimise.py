@@ -1,0 +1,325 @@
+"""The budgeted multi-service maximal covering model, in PuLP, solved by a passed-in solver.
+
+Sets: demand groups g (merged demand points, weight Q_g = Σ q_i, people P_g), decision columns k
+(place j_k, services S_k, yearly cost c_k in SEK), scenario services s with weight w_s and K_s
+soft steps (K_s = 1 for a hard threshold), basket B with weight w_B, kommuner m.
+
+Variables: x_k ∈ {0,1} (support column k); y_gsb ∈ [0,1] (group g reaches s within step b);
+z_g ∈ [0,1] (basket); e_j ≥ 0, h_j ∈ {0,1} (co-location saving); μ (worst kommun share).
+
+    maximise   Σ_g Σ_s (w_s / K_s) Q_g Σ_b y_gsb  +  w_B Σ_g Q_g z_g
+
+    (cover)    y_gsb ≤ Σ_{k ∈ R_gsb} x_k          R_gsb: columns supplying s within τ_b of g;
+                                                   groups a secure point already serves carry
+                                                   no y (the constant 1 is reported, not optimised)
+    (basket)   z_g ≤ y_gs0  ∀ s ∈ B               complementary: each service from any place
+               z_g ≤ Σ_{k ∈ R^B_g} x_k            self-sufficient: one place with all of B
+    (budget)   Σ_k c_k x_k − Σ_j e_j ≤ B_sek
+    (co-loc.)  e_j ≤ σ Σ_{k at j} c_k x_k,   e_j ≤ σ C_j h_j,
+               2 h_j ≤ n^secure_j + Σ_{k at j} |S_k| x_k   (a saving needs ≥ 2 services at j)
+    (cap)      Σ_{k in kommun m} c_k x_k − Σ_{j in m} e_j ≤ cap_m
+    (share)    a_m + Σ_{g∈m} (P_g / K_s) Σ_b y_gsb ≥ φ P_m    ∀ m, s with w_s > 0
+    (maximin)  μ ≤ Σ_s w_s (a_ms + Σ_{g∈m} (P_g/K_s) Σ_b y_gsb) / (P_m Σ_s w_s)   ∀ m
+    (locks)    x_k = 1 (locked in) or x_k = 0 (locked out)
+
+a_ms is the people of kommun m already served by secure points. With maximin the model is solved
+twice: first for the largest μ*, then for coverage with μ ≥ μ* − 10⁻⁶.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pulp
+from numpy.typing import NDArray
+
+from models.dataset import Dataset
+from models.errors import InfeasibleError, SolverError
+from models.formulation import Formulation
+from models.scenario import Scenario
+
+Terms = list[tuple[pulp.LpVariable, float]]
+
+
+@dataclass(frozen=True)
+class SolverReport:
+    status: str  # "optimal", "time_limit" (with a solution) or "feasible"
+    gap: float | None  # relative MIP gap; None where the solver does not say
+    objective: float
+    seconds: float
+
+
+@lru_cache(maxsize=1)
+def _silence_highs_banner() -> None:
+    """HiGHS prints its banner to C-level stdout once per process, before any option applies;
+    taking it at a muted moment keeps ``--json`` output clean."""
+    import highspy
+
+    saved = os.dup(1)
+    try:
+        with Path(os.devnull).open("w") as null:
+            os.dup2(null.fileno(), 1)
+            highspy.Highs()  # type: ignore[no-untyped-call]
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def default_solver(time_limit_s: float = 30.0) -> Any:
+    """HiGHS through highspy, quiet, proving optimality (relative gap 0)."""
+    _silence_highs_banner()
+    return pulp.HiGHS(msg=False, timeLimit=time_limit_s, gapRel=0.0)
+
+
+def _expr(terms: Iterable[tuple[pulp.LpVariable, float]], constant: float = 0.0) -> Any:
+    return pulp.LpAffineExpression(list(terms), constant=constant)
+
+
+@dataclass
+class _Model:
+    problem: pulp.LpProblem
+    x: list[pulp.LpVariable]
+    objective: Terms
+    cover_terms: list[tuple[int, int, pulp.LpVariable, float]]  # (group, service, y, 1/K)
+    y0: dict[tuple[int, int], pulp.LpVariable]  # step-0 y per (group, service)
+    count: int = 0
+
+    def var(
+        self, prefix: str, low: float = 0.0, up: float | None = 1.0, binary: bool = False
+    ) -> Any:
+        self.count += 1
+        cat = pulp.LpBinary if binary else pulp.LpContinuous
+        return self.problem.add_variable(f"{prefix}{self.count}", lowBound=low, upBound=up, cat=cat)
+
+    def add(self, constraint: Any) -> None:
+        self.problem += constraint
+
+
+def _x_variables(model: _Model, formulation: Formulation) -> None:
+    for fixed in formulation.columns.fixed:
+        variable = model.var("x", binary=True)
+        if fixed >= 0:
+            variable.lowBound = variable.upBound = int(fixed)
+        model.x.append(variable)
+
+
+def _cover(model: _Model, formulation: Formulation, scenario: Scenario) -> None:
+    """(cover): one y per group, service and soft step that some column can reach."""
+    for s, steps in enumerate(formulation.reach):
+        weight = scenario.services[s].weight / len(steps)
+        for b, reach in enumerate(steps):
+            matrix = reach.matrix
+            for g in np.flatnonzero(np.diff(matrix.indptr) > 0):
+                y = model.var("y")
+                row = matrix.indices[matrix.indptr[g] : matrix.indptr[g + 1]]
+                model.add(_expr([(y, 1.0)] + [(model.x[k], -1.0) for k in row]) <= 0)
+                model.objective.append((y, weight * formulation.weight[g]))
+                model.cover_terms.append((int(g), s, y, 1.0 / len(steps)))
+                if b == 0:
+                    model.y0[(int(g), s)] = y
+
+
+def _basket(model: _Model, formulation: Formulation, scenario: Scenario) -> None:
+    """(basket): z only where the whole basket is still reachable and not already served."""
+    if scenario.basket_weight <= 0 or not scenario.basket:
+        return
+    if formulation.basket_reach is not None:
+        reach = formulation.basket_reach
+        for g in np.flatnonzero(np.diff(reach.matrix.indptr) > 0):
+            z = model.var("z")
+            row = reach.matrix.indices[reach.matrix.indptr[g] : reach.matrix.indptr[g + 1]]
+            model.add(_expr([(z, 1.0)] + [(model.x[k], -1.0) for k in row]) <= 0)
+            model.objective.append((z, scenario.basket_weight * formulation.weight[g]))
+        return
+    if formulation.anchors is not None:
+        _anchored_basket(model, formulation, scenario)
+        return
+    positions = [scenario.service_names.index(s) for s in scenario.basket]
+    for group in range(len(formulation.groups)):
+        open_services = [s for s in positions if not formulation.reach[s][0].precovered[group]]
+        if not open_services or any((group, s) not in model.y0 for s in open_services):
+            continue  # already complete, or a basket service can never be reached
+        z = model.var("z")
+        for s in open_services:
+            model.add(_expr([(z, 1.0), (model.y0[(group, s)], -1.0)]) <= 0)
+        model.objective.append((z, scenario.basket_weight * formulation.weight[group]))
+
+
+def _anchored_basket(model: _Model, formulation: Formulation, scenario: Scenario) -> None:
+    """(basket) with a sharing limit; the algebra is in models/sharing.py."""
+    assert formulation.anchors is not None
+    for g, options in enumerate(formulation.anchors.per_group):
+        if options is None or not options:
+            continue  # complete already, or no anchor can ever complete it
+        z = model.var("z")
+        anchors = []
+        for needs in options:
+            w = model.var("w")
+            anchors.append((w, -1.0))
+            for columns in needs:
+                model.add(_expr([(w, 1.0)] + [(model.x[k], -1.0) for k in columns]) <= 0)
+        model.add(_expr([(z, 1.0), *anchors]) <= 0)
+        model.objective.append((z, scenario.basket_weight * formulation.weight[g]))
+
+
+def _costs(
+    model: _Model, formulation: Formulation, dataset: Dataset, scenario: Scenario
+) -> list[tuple[pulp.LpVariable, float, int]]:
+    """Terms (variable, SEK, place) of Σ c_k x_k − Σ e_j; e_j only with a co-location saving."""
+    columns = formulation.columns
+    terms = [(model.x[k], float(c), int(columns.place[k])) for k, c in enumerate(columns.cost_sek)]
+    share = scenario.colocation_saving_share
+    if share <= 0:
+        return terms
+    service_columns = [dataset.service_index(s) for s in scenario.service_names]
+    secure_count = dataset.points_at("secure")[:, service_columns].sum(axis=1)
+    for j in np.unique(columns.place):
+        at_place = np.flatnonzero(columns.place == j)
+        saving = model.var("e", up=None)
+        point = model.var("h", binary=True)
+        costs = columns.cost_sek[at_place]
+        model.add(
+            _expr(
+                [(saving, 1.0)]
+                + [(model.x[k], -share * c) for k, c in zip(at_place, costs, strict=True)]
+            )
+            <= 0
+        )
+        model.add(_expr([(saving, 1.0), (point, -share * float(costs.sum()))]) <= 0)
+        counts = [(model.x[k], -float(len(columns.services[k]))) for k in at_place]
+        model.add(_expr([(point, 2.0), *counts]) <= int(secure_count[j]))
+        terms.append((saving, -1.0, int(j)))
+    return terms
+
+
+def _budget(model: _Model, formulation: Formulation, dataset: Dataset, scenario: Scenario) -> None:
+    """(budget) and (cap): the whole budget, and each kommun's cap on what is spent in it."""
+    terms = _costs(model, formulation, dataset, scenario)
+    model.add(_expr((v, c) for v, c, _ in terms) <= scenario.budget_sek)
+    kommun_of_place = dataset.places.kommun_kod
+    for code, cap in scenario.kommun_budget_cap_sek:
+        in_kommun = [(v, c) for v, c, j in terms if kommun_of_place[j] == code]
+        model.add(_expr(in_kommun) <= cap)
+
+
+def _kommun_coverage(
+    model: _Model, formulation: Formulation, scenario: Scenario
+) -> dict[tuple[int, int], tuple[Terms, float]]:
+    """For each (kommun, service): the y terms (people) and the constant already served."""
+    out: dict[tuple[int, int], tuple[Terms, float]] = {}
+    for s, steps in enumerate(formulation.reach):
+        for m in np.unique(formulation.kommun):
+            in_m = formulation.kommun == m
+            constant = sum(
+                float(formulation.people[in_m & r.precovered].sum()) for r in steps
+            ) / len(steps)
+            out[(int(m), s)] = ([], constant)
+    for g, s, y, share in model.cover_terms:
+        out[(int(formulation.kommun[g]), s)][0].append((y, share * formulation.people[g]))
+    return out
+
+
+def _fairness(
+    model: _Model, formulation: Formulation, scenario: Scenario
+) -> pulp.LpVariable | None:
+    if scenario.fairness == "none":
+        return None
+    coverage = _kommun_coverage(model, formulation, scenario)
+    population = np.bincount(formulation.kommun, weights=formulation.people)
+    weights = np.array([s.weight for s in scenario.services])
+    if scenario.fairness == "min_share":
+        for (m, s), (terms, constant) in coverage.items():
+            if weights[s] > 0:
+                model.add(_expr(terms, constant) >= scenario.min_kommun_share * population[m])
+        return None
+    worst = model.var("mu")
+    for m in np.unique(formulation.kommun):
+        scale = 1.0 / (population[m] * weights.sum())
+        share: Terms = [(worst, -1.0)]
+        constant = 0.0
+        for s in range(len(scenario.services)):
+            ys, already = coverage[(int(m), s)]
+            share += [(y, c * weights[s] * scale) for y, c in ys]
+            constant += already * weights[s] * scale
+        model.add(_expr(share, constant) >= 0)
+    return worst
+
+
+def build_model(
+    formulation: Formulation, dataset: Dataset, scenario: Scenario
+) -> tuple[_Model, Any]:
+    model = _Model(pulp.LpProblem("servicekartan", pulp.LpMaximize), [], [], [], {})
+    _x_variables(model, formulation)
+    _cover(model, formulation, scenario)
+    _basket(model, formulation, scenario)
+    _budget(model, formulation, dataset, scenario)
+    return model, _fairness(model, formulation, scenario)
+
+
+def _report(problem: pulp.LpProblem, seconds: float) -> SolverReport:
+    """The solver's real status: PuLP says "Optimal" even when HiGHS stopped at its time limit."""
+    highs = getattr(problem, "solverModel", None)
+    if highs is not None and hasattr(highs, "getModelStatus"):
+        status_name = highs.modelStatusToString(highs.getModelStatus()).lower()
+        info = highs.getInfo()
+        gap = float(info.mip_gap) if np.isfinite(info.mip_gap) else None
+        if "optimal" in status_name:
+            status, gap = "optimal", 0.0 if gap is None or gap < 1e-9 else gap
+        elif "infeasible" in status_name:
+            status = "infeasible"
+        elif "time limit" in status_name:
+            status = "time_limit"
+        else:
+            status = status_name
+    else:
+        status = {1: "optimal", 2: "feasible"}.get(problem.sol_status, "infeasible")
+        if pulp.LpStatus[problem.status] == "Infeasible":
+            status = "infeasible"
+        gap = 0.0 if status == "optimal" else None
+    objective = float(pulp.value(problem.objective) or 0.0)
+    return SolverReport(status=status, gap=gap, objective=objective, seconds=seconds)
+
+
+def _solve_once(problem: pulp.LpProblem, solver: Any) -> SolverReport:
+    started = time.perf_counter()
+    problem.solve(solver)
+    report = _report(problem, time.perf_counter() - started)
+    if report.status == "infeasible":
+        raise InfeasibleError(
+            "Scenariots krav går inte att uppfylla samtidigt (budget, låsningar, rättvisekrav "
+            "eller kommuntak). Lätta på något av dem.",
+            "The scenario's requirements cannot all hold (budget, locks, fairness or kommun "
+            "caps). Relax one of them.",
+        )
+    if report.status not in ("optimal", "time_limit", "feasible"):
+        raise SolverError(
+            f"Lösaren stannade utan lösning ({report.status})",
+            f"The solver stopped without a solution ({report.status})",
+        )
+    return report
+
+
+def solve_model(
+    formulation: Formulation, dataset: Dataset, scenario: Scenario, solver: Any
+) -> tuple[NDArray[np.bool_], SolverReport]:
+    """Chosen columns and the solver's report; maximin solves twice (see module docstring)."""
+    model, worst = build_model(formulation, dataset, scenario)
+    seconds = 0.0
+    if worst is not None:
+        model.problem.setObjective(_expr([(worst, 1.0)]))
+        first = _solve_once(model.problem, solver)
+        seconds += first.seconds
+        model.add(_expr([(worst, 1.0)]) >= float(worst.value()) - 1e-6)
+    model.problem.setObjective(_expr(model.objective))
+    report = _solve_once(model.problem, solver)
+    chosen = np.array([(v.value() or 0.0) > 0.5 for v in model.x], dtype=bool)
+    return chosen, SolverReport(
+        report.status, report.gap, report.objective, report.seconds + seconds
+    )

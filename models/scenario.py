@@ -1,0 +1,207 @@
+"""A scenario: everything a user sets, as a frozen value that round-trips to JSON.
+
+The JSON schema is documented in docs/scenario.md. ``validate_scenario`` turns every invalid
+value into one ScenarioError with a Swedish and an English message, before any solver runs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Literal
+
+import numpy as np
+
+from models.dataset import Dataset
+from models.errors import ScenarioError
+
+Mode = Literal["complementary", "self_sufficient"]
+Fairness = Literal["none", "min_share", "maximin"]
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """One service's travel-time threshold (minutes) and weight in the objective.
+
+    ``soft_limit_min`` switches on soft coverage: full value within ``threshold_min``, falling
+    linearly to zero at ``soft_limit_min``.
+    """
+
+    service: str
+    threshold_min: float
+    weight: float = 1.0
+    soft_limit_min: float | None = None
+
+
+DEFAULT_SERVICES: tuple[ServiceSettings, ...] = (
+    ServiceSettings("grocery", 10.0, 1.0),
+    ServiceSettings("fuel", 15.0, 0.5),
+    ServiceSettings("pharmacy", 20.0, 0.7),
+    ServiceSettings("parcel", 10.0, 0.5),
+    ServiceSettings("cash", 20.0, 0.3),
+)
+
+
+@dataclass(frozen=True)
+class Lock:
+    """Force support of ``service`` at ``place_id`` (``locked_in``) or forbid it."""
+
+    place_id: str
+    service: str
+    locked_in: bool = True
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str = "Scenario"
+    budget_sek: float = 2_000_000.0
+    services: tuple[ServiceSettings, ...] = DEFAULT_SERVICES
+    basket: tuple[str, ...] = ("grocery", "parcel", "cash")
+    basket_weight: float = 0.5
+    elderly_weight: float = 0.0  # extra weight per person aged 70+ (needs age data)
+    mode: Mode = "complementary"
+    max_share_min: float | None = None  # complementary: basket places within this of an anchor
+    colocation_saving_share: float = 0.0  # share of support saved at a place with ≥ 2 services
+    fairness: Fairness = "none"
+    min_kommun_share: float = 0.0  # with fairness "min_share", per kommun and weighted service
+    kommun_budget_cap_sek: tuple[tuple[str, float], ...] = ()
+    candidate_kommuner: tuple[str, ...] = ()  # empty: every kommun
+    locks: tuple[Lock, ...] = ()
+
+    def settings(self, service: str) -> ServiceSettings:
+        return next(s for s in self.services if s.service == service)
+
+    @property
+    def service_names(self) -> tuple[str, ...]:
+        return tuple(s.service for s in self.services)
+
+    def with_locks(self, locks: tuple[Lock, ...]) -> Scenario:
+        return replace(self, locks=locks)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["schema_version"] = SCHEMA_VERSION
+        data["kommun_budget_cap_sek"] = dict(self.kommun_budget_cap_sek)
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Scenario:
+        try:
+            return _from_dict(data)
+        except (TypeError, ValueError, KeyError, AttributeError) as error:
+            raise ScenarioError(
+                f"Scenariot kan inte läsas: {error}", f"The scenario cannot be read: {error}"
+            ) from error
+
+    @classmethod
+    def from_json(cls, text: str) -> Scenario:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ScenarioError(
+                f"Scenariofilen är inte giltig JSON ({error})",
+                f"The scenario file is not valid JSON ({error})",
+            ) from error
+        return cls.from_dict(data)
+
+
+_FIELDS = set(Scenario.__dataclass_fields__)
+
+
+def _from_dict(data: dict[str, Any]) -> Scenario:
+    unknown = set(data) - _FIELDS - {"schema_version"}
+    if unknown:
+        raise ValueError(f"unknown fields {sorted(unknown)}")
+    values = {k: v for k, v in data.items() if k in _FIELDS}
+    if "services" in values:
+        values["services"] = tuple(ServiceSettings(**s) for s in values["services"])
+    if "locks" in values:
+        values["locks"] = tuple(Lock(**lock) for lock in values["locks"])
+    if "kommun_budget_cap_sek" in values:
+        caps = values["kommun_budget_cap_sek"]
+        items = caps.items() if isinstance(caps, dict) else caps
+        values["kommun_budget_cap_sek"] = tuple((str(k), float(v)) for k, v in items)
+    for key in ("basket", "candidate_kommuner"):
+        if key in values:
+            values[key] = tuple(str(v) for v in values[key])
+    return Scenario(**values)
+
+
+def _fail(message_sv: str, message_en: str) -> None:
+    raise ScenarioError(message_sv, message_en)
+
+
+def _check_numbers(scenario: Scenario) -> None:
+    if not np.isfinite(scenario.budget_sek) or scenario.budget_sek < 0:
+        _fail(
+            f"Budgeten får inte vara negativ ({scenario.budget_sek:,.0f} kr)",
+            f"The budget must not be negative ({scenario.budget_sek:,.0f} SEK)",
+        )
+    for settings in scenario.services:
+        if settings.threshold_min <= 0 or settings.weight < 0:
+            _fail(
+                f"Ogiltig restid eller vikt för {settings.service}",
+                f"Invalid threshold or weight for {settings.service}",
+            )
+        if (
+            settings.soft_limit_min is not None
+            and settings.soft_limit_min <= settings.threshold_min
+        ):
+            _fail(
+                f"Den mjuka gränsen för {settings.service} måste vara större än restidsgränsen",
+                f"The soft limit for {settings.service} must exceed its threshold",
+            )
+    if not 0 <= scenario.colocation_saving_share < 1 or not 0 <= scenario.min_kommun_share <= 1:
+        _fail("Andelar ska ligga mellan 0 och 1", "Shares must lie between 0 and 1")
+    if scenario.basket_weight < 0 or scenario.elderly_weight < 0:
+        _fail("Vikter får inte vara negativa", "Weights must not be negative")
+    if scenario.mode not in ("complementary", "self_sufficient"):
+        _fail(f"Okänt läge '{scenario.mode}'", f"Unknown mode '{scenario.mode}'")
+    if scenario.fairness not in ("none", "min_share", "maximin"):
+        _fail(f"Okänt rättviseval '{scenario.fairness}'", f"Unknown fairness '{scenario.fairness}'")
+
+
+def _check_names(scenario: Scenario, dataset: Dataset) -> None:
+    known = set(dataset.services)
+    for service in (
+        *scenario.service_names,
+        *scenario.basket,
+        *(k.service for k in scenario.locks),
+    ):
+        if service not in known:
+            _fail(f"Okänd tjänst '{service}'", f"Unknown service '{service}'")
+    if len(set(scenario.service_names)) != len(scenario.service_names):
+        _fail("En tjänst förekommer två gånger", "A service appears twice")
+    if not set(scenario.basket) <= set(scenario.service_names):
+        _fail("Korgen innehåller en tjänst som saknas", "The basket holds a service not modelled")
+    kommuner = set(dataset.kommun_kod)
+    named = [*scenario.candidate_kommuner, *(k for k, _ in scenario.kommun_budget_cap_sek)]
+    for code in named:
+        if code not in kommuner:
+            _fail(f"Okänd kommun '{code}'", f"Unknown kommun '{code}'")
+    places = set(dataset.places.ids)
+    for lock in scenario.locks:
+        if lock.place_id not in places:
+            _fail(
+                f"Låsning på okänd ort '{lock.place_id}'",
+                f"Lock on an unknown place '{lock.place_id}'",
+            )
+
+
+def validate_scenario(scenario: Scenario, dataset: Dataset) -> None:
+    """Raise ScenarioError for the first invalid value; locks' costs are checked by the model."""
+    _check_numbers(scenario)
+    _check_names(scenario, dataset)
+    if scenario.elderly_weight > 0 and dataset.demand.population_70plus is None:
+        _fail(
+            "Vikt för 70+ kräver åldersdata (SCB:s befolkningsrutor)",
+            "A 70+ weight needs age data (SCB's population grid)",
+        )
+
+
+def default_scenario() -> Scenario:
+    return Scenario()

@@ -1,0 +1,44 @@
+"""Scenario files: JSON round trip and clear errors for bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from models.errors import ScenarioError
+from models.scenario import Lock, Scenario, ServiceSettings
+
+
+def test_round_trip_keeps_every_field() -> None:
+    scenario = Scenario(
+        name="Workshop Tingsryd",
+        budget_sek=1_250_000,
+        services=(ServiceSettings("grocery", 12, 1.0, soft_limit_min=20),),
+        basket=("grocery",),
+        mode="self_sufficient",
+        fairness="min_share",
+        min_kommun_share=0.8,
+        kommun_budget_cap_sek=(("0763", 500_000.0),),
+        candidate_kommuner=("0763",),
+        locks=(Lock("0763TB103", "grocery", True), Lock("R0005", "grocery", False)),
+        max_share_min=8.0,
+        colocation_saving_share=0.1,
+    )
+    text = scenario.to_json()
+    assert json.loads(text)["schema_version"] == 1
+    assert Scenario.from_json(text) == scenario
+
+
+def test_defaults_fill_missing_fields() -> None:
+    assert Scenario.from_json('{"budget_sek": 500000}') == Scenario(budget_sek=500_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{not json", '{"budgett": 5}', '{"services": [{"service": "grocery"}]}', '{"locks": [1]}'],
+)
+def test_bad_files_raise_a_scenario_error(text: str) -> None:
+    with pytest.raises(ScenarioError) as caught:
+        Scenario.from_json(text)
+    assert caught.value.message_sv and caught.value.message_en
