@@ -53,6 +53,7 @@ data: $(VENV)/.installed
 
 ## bench: the speed benchmarks (by hand; figures go into docs/benchmarks.md)
 bench: $(VENV)/.installed-test
+	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python -m benchmarks.run_all
 
 clean:

@@ -1,0 +1,1 @@
+"""Speed benchmarks, run by hand (`make bench`); figures go into docs/benchmarks.md."""
