@@ -275,7 +275,8 @@ def _report(problem: pulp.LpProblem, seconds: float) -> SolverReport:
         elif "infeasible" in status_name:
             status = "infeasible"
         elif "time limit" in status_name:
-            status = "time_limit"
+            # a time limit with an incumbent is usable (with its gap); without one it is not
+            status = "time_limit" if info.primal_solution_status == 2 else "no_solution"
         else:
             status = status_name
     else:

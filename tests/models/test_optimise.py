@@ -219,3 +219,19 @@ def test_cbc_and_highs_agree_when_the_solver_is_passed_in() -> None:
     cbc = run_scenario(dataset, one_service(7.0, budget_sek=4), pulp.PULP_CBC_CMD(msg=False))
     assert cbc.objective == pytest.approx(highs.objective)
     assert cbc.status == "optimal"
+
+
+def test_a_time_limit_is_reported_as_such_never_as_optimal() -> None:
+    from models.errors import SolverError
+    from models.optimise import default_solver
+
+    rng = np.random.default_rng(11)
+    minutes = rng.uniform(0, 40, (1500, 300))
+    dataset = dataset_from_arrays(rng.integers(1, 1000, 1500), np.where(minutes < 6, minutes, INF))
+    try:
+        solution = run_scenario(dataset, one_service(6.0, budget_sek=25), default_solver(0.001))
+    except SolverError as error:  # stopped before any solution: said so, in both languages
+        assert "lösning" in error.message_sv and "solution" in error.message_en
+        return
+    assert solution.status == "time_limit"
+    assert solution.gap is None or solution.gap > 0
