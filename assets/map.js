@@ -8,7 +8,7 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
   placeToLayer: function (feature, latlng, context) {
     const hideout = (context && context.hideout) || {};
     const p = feature.properties;
-    const status = (hideout.status && hideout.status[p.id]) || p.today || "none";
+    const status = (hideout.status && hideout.status[p.id]) || hideout.default || p.today || "none";
     const colors = hideout.colors || {};
     const visible = !hideout.kommun || hideout.kommun === p.kommun || p.kind === "outside";
     const marker = L.circleMarker(latlng, {
@@ -43,14 +43,36 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
   demandToLayer: function (feature, latlng, context) {
     const hideout = (context && context.hideout) || {};
     const p = feature.properties;
-    const covered = hideout.covered ? hideout.covered[p.id] : undefined;
-    const color = covered === undefined ? "#888" : covered ? "#0072B2" : "#D55E00";
+    if (hideout.uncovered && !hideout._uncovered) {
+      hideout._uncovered = new Set(hideout.uncovered);
+    }
+    const known = Boolean(hideout._uncovered);
+    const color = !known ? "#888" : hideout._uncovered.has(p.i) ? "#CC79A7" : "#009E73";
     return L.circleMarker(latlng, {
-      radius: 2 + Math.min(Math.sqrt(p.population) / 3, 4),
-      className: "sk-demand",
+      radius: 1.5 + Math.min(Math.sqrt(p.population) / 4, 3),
+      className: "sk-demand" + (known ? (hideout._uncovered.has(p.i) ? " sk-uncovered" : " sk-covered") : ""),
       stroke: false,
       fillColor: color,
-      fillOpacity: 0.55,
+      fillOpacity: 0.45,
+      interactive: false,
+    });
+  },
+
+  diffDemandToLayer: function (feature, latlng, context) {
+    const hideout = (context && context.hideout) || {};
+    if (!hideout._gained) {
+      hideout._gained = new Set(hideout.gained || []);
+      hideout._lost = new Set(hideout.lost || []);
+    }
+    const p = feature.properties;
+    const gained = hideout._gained.has(p.i);
+    const lost = hideout._lost.has(p.i);
+    return L.circleMarker(latlng, {
+      radius: gained || lost ? 4 : 1.5,
+      className: "sk-diff-demand" + (gained ? " sk-gained" : lost ? " sk-lost" : ""),
+      stroke: false,
+      fillColor: gained ? "#E69F00" : lost ? "#56B4E9" : "#bbb",
+      fillOpacity: gained || lost ? 0.8 : 0.3,
       interactive: false,
     });
   },

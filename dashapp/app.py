@@ -16,7 +16,7 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
     """A Dash app serving ``data_dir`` (validated and loaded now, so bad data fails at start)."""
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     load_dataset(folder)
-    import dashapp.callbacks.language  # noqa: F401 - registers the callbacks
+    from dashapp import callbacks  # noqa: F401 - importing registers every callback
 
     app = dash.Dash(
         __name__,
@@ -27,7 +27,7 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="sv">')
     app.server.config[CONFIG_KEY] = str(folder)
-    app.layout = layout.shell()
+    app.layout = layout.serve_layout
     return app
 
 

@@ -86,14 +86,9 @@ def demand_geojson(dataset: Dataset) -> dict[str, Any]:
             _point(
                 float(demand.lon_deg[i]),
                 float(demand.lat_deg[i]),
-                {
-                    "id": str(demand.ids[i]),
-                    "population": round(float(demand.population[i]), 1),
-                    "modelled": bool(demand.modelled[i]),
-                },
+                {"i": i, "population": round(float(demand.population[i]), 1)},
             )
             for i in range(len(demand))
-            if demand.kind[i] != "tatort"
         ]
     )
 
@@ -103,3 +98,9 @@ def county_bounds(dataset: Dataset) -> list[list[float]]:
     inside = dataset.places.in_region
     lat, lon = dataset.places.lat_deg[inside], dataset.places.lon_deg[inside]
     return [[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]]
+
+
+def county_center(dataset: Dataset) -> list[float]:
+    """Middle of the region's places; the map opens here (dash-leaflet errors on ``bounds``)."""
+    (south, west), (north, east) = county_bounds(dataset)
+    return [(south + north) / 2, (west + east) / 2]

@@ -12,6 +12,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Where does support for rural services do most good?",
     ),
     "language_toggle": ("In English", "På svenska"),
+    "workshop_toggle": ("Workshopläge", "Workshop mode"),
+    # map
     "layer_base_osm": ("Bakgrundskarta (OpenStreetMap)", "Base map (OpenStreetMap)"),
     "layer_base_plain": ("Enkel bakgrund (fungerar utan internet)", "Plain (works offline)"),
     "layer_kommuner": ("Kommungränser", "Kommun boundaries"),
@@ -21,16 +23,142 @@ TEXT: dict[str, tuple[str, str]] = {
         "Bakgrundskartan kunde inte laddas; orter, gränser och service visas ändå.",
         "The base map could not load; places, borders and services still show.",
     ),
+    "legend_supported": ("Stöds i scenariot", "Supported in this scenario"),
+    "legend_secure": ("Har säker service", "Has secure service"),
+    "legend_at_risk": ("Service i riskzonen", "Service at risk"),
+    "legend_none": ("Ingen service i dag", "No service today"),
+    "legend_covered": ("Befolkning inom restid", "Population within reach"),
+    "legend_uncovered": ("Befolkning utanför restid", "Population out of reach"),
+    "demand_service": ("Visa täckning för", "Show coverage of"),
+    # services and kinds
     "service_grocery": ("Dagligvaror", "Groceries"),
     "service_fuel": ("Drivmedel", "Fuel"),
     "service_pharmacy": ("Apotek", "Pharmacy"),
     "service_parcel": ("Paket- och postombud", "Parcel and post agent"),
     "service_cash": ("Kontantuttag", "Cash withdrawal"),
+    "service_basket": ("Hela korgen", "Whole basket"),
     "kind_tatort": ("tätort", "locality"),
     "kind_smaort": ("småort", "small locality"),
     "kind_service_place": ("serviceort på landsbygden", "rural service place"),
     "kind_outside": ("utanför länet", "outside the county"),
-    "population": ("Befolkning", "Population"),
+    "action_keep": ("behåll", "keep"),
+    "action_establish": ("etablera", "establish"),
+    "status_secure": ("säker", "secure"),
+    "status_at_risk": ("i riskzonen", "at risk"),
+    # controls
+    "budget": ("Budget (kr per år)", "Budget (SEK per year)"),
+    "mode": ("Modell", "Mode"),
+    "mode_complementary": ("Kompletterande orter", "Complementary places"),
+    "mode_self_sufficient": ("Självförsörjande orter", "Self-sufficient places"),
+    "kommun_filter": ("Min kommun", "My kommun"),
+    "all_kommuner": ("Hela länet", "Whole county"),
+    "services_heading": ("Restid (min) och vikt per tjänst", "Travel time (min) and weight"),
+    "threshold": ("Restid, minuter", "Travel time, minutes"),
+    "weight": ("Vikt", "Weight"),
+    "basket_weight": ("Vikt för hela korgen", "Weight of the whole basket"),
+    "elderly_weight": ("Extra vikt för 70+", "Extra weight for 70+"),
+    "elderly_missing": ("kräver åldersdata", "needs age data"),
+    "fairness": ("Rättvisa mellan kommuner", "Fairness between kommuner"),
+    "fairness_none": ("Ingen", "None"),
+    "fairness_min_share": ("Lägsta andel per kommun", "Minimum share per kommun"),
+    "fairness_maximin": ("Lyft sämsta kommunen", "Lift the worst kommun"),
+    "min_share": ("Lägsta andel", "Minimum share"),
+    "solve": ("Beräkna", "Solve"),
+    "auto_solve": ("Räkna om direkt", "Re-solve on change"),
+    "undo": ("Ångra", "Undo"),
+    "advanced": ("Fler inställningar", "More settings"),
+    # KPIs and results
+    "kpi_covered": ("Inom restid", "Within reach"),
+    "kpi_vs_baseline": ("mot att inget görs", "vs doing nothing"),
+    "kpi_vs_today": ("mot i dag", "vs today"),
+    "kpi_cost": ("Använd budget", "Budget used"),
+    "kpi_gap": ("Optimalitet", "Optimality"),
+    "proven_optimal": ("bevisat optimal", "proven optimal"),
+    "gap_of": ("avstånd till optimum", "gap to optimum"),
+    "people": ("personer", "people"),
+    "of": ("av", "of"),
+    "sek": ("kr", "SEK"),
+    "solving": ("Beräknar …", "Solving …"),
+    "tab_actions": ("Åtgärder", "Actions"),
+    "tab_kommuner": ("Kommuner", "Kommuner"),
+    "tab_curve": ("Budgetkurva", "Budget curve"),
+    "tab_critical": ("Kritiska punkter", "Critical points"),
+    "tab_workspace": ("Scenarier", "Scenarios"),
+    "tab_export": ("Export", "Export"),
+    "col_place": ("Ort", "Place"),
+    "col_kommun": ("Kommun", "Kommun"),
+    "col_service": ("Tjänst", "Service"),
+    "col_action": ("Åtgärd", "Action"),
+    "col_cost": ("Kostnad (kr/år)", "Cost (SEK/yr)"),
+    "col_only_it": ("Personer bara den når", "People only it reaches"),
+    "col_per_msek": ("Personer per mnkr", "People per MSEK"),
+    "col_population": ("Befolkning", "Population"),
+    "col_share": ("Andel inom restid", "Share within reach"),
+    "col_change": ("Förändring mot inget görs", "Change vs doing nothing"),
+    "col_point": ("Servicepunkt", "Service point"),
+    "col_status": ("Status", "Status"),
+    "col_losing": ("Personer utan alternativ", "People with no alternative"),
+    "col_consequence": ("Om den stänger", "If it closes"),
+    "critical_sentence": (
+        "Om {name} stänger förlorar {people} personer {service} inom {minutes} minuter.",
+        "If {name} closes, {people} people lose {service} within {minutes} minutes.",
+    ),
+    "curve_button": ("Beräkna budgetkurva", "Compute budget curve"),
+    "curve_axis_budget": ("Budget (mnkr per år)", "Budget (MSEK per year)"),
+    "curve_axis_people": ("Viktade personer inom restid", "Weighted people within reach"),
+    "priority_heading": ("Prioritetsordning: finansiera dessa först", "Priority: fund these first"),
+    "col_rank": ("Ordning", "Rank"),
+    "col_from_budget": ("Från budget (kr)", "From budget (SEK)"),
+    # place card
+    "card_population": ("Befolkning", "Population"),
+    "card_services_today": ("Service i dag", "Services today"),
+    "card_nearest": ("Restid till närmaste", "Travel time to nearest"),
+    "card_why": ("Varför vald", "Why chosen"),
+    "card_why_text": (
+        "{service}: {people} personer når bara denna ort ({per_msek} per mnkr)",
+        "{service}: {people} people reach only this place ({per_msek} per MSEK)",
+    ),
+    "card_critical_text": (
+        "{service}: {people} personer förlorar tjänsten om den stänger",
+        "{service}: {people} people lose the service if it closes",
+    ),
+    "card_none": ("ingen", "none"),
+    "lock_in": ("Lås in", "Lock in"),
+    "lock_out": ("Lås ute", "Lock out"),
+    "unlock": ("Lås upp", "Unlock"),
+    "locked_in": ("inlåst", "locked in"),
+    "locked_out": ("utelåst", "locked out"),
+    "minutes_short": ("min", "min"),
+    "unreachable": ("över 60 min", "over 60 min"),
+    # workspace
+    "scenario_name": ("Scenariots namn", "Scenario name"),
+    "save": ("Spara scenario", "Save scenario"),
+    "saved": ("Sparat: {name}", "Saved: {name}"),
+    "saved_list": ("Sparade scenarier", "Saved scenarios"),
+    "compare_pick": ("Välj två eller fler att jämföra", "Pick two or more to compare"),
+    "compare": ("Jämför", "Compare"),
+    "compare_metric": ("Nyckeltal", "Measure"),
+    "compare_delta": ("Skillnad mot första", "Difference from the first"),
+    "diff_a_only": ("Bara i {name}", "Only in {name}"),
+    "diff_b_only": ("Bara i {name}", "Only in {name}"),
+    "diff_both": ("I båda", "In both"),
+    "diff_gained": (
+        "Når tjänsten i {name} men inte i {other}",
+        "Reached in {name}, not in {other}",
+    ),
+    "diff_map_heading": ("Skillnadskarta (dagligvaror)", "Difference map (groceries)"),
+    "load": ("Öppna", "Open"),
+    # exports
+    "export_csv": ("Åtgärder (CSV)", "Actions (CSV)"),
+    "export_kpi_csv": ("Nyckeltal (CSV)", "Key figures (CSV)"),
+    "export_xlsx": ("Excel (.xlsx)", "Excel (.xlsx)"),
+    "export_geojson": ("Orter med resultat (GeoJSON)", "Places with results (GeoJSON)"),
+    "export_gpkg": ("Orter med resultat (GeoPackage)", "Places with results (GeoPackage)"),
+    "export_json": ("Scenario (JSON)", "Scenario (JSON)"),
+    "export_report": ("Utskriftsvänlig rapport (HTML)", "Printable report (HTML)"),
+    "report_parameters": ("Inställningar", "Parameters"),
+    "report_sources": ("Källor och antaganden", "Sources and assumptions"),
+    # notes and errors
     "modelled_note": (
         "Restider är modellerade (fågelvägsavstånd × omvägsfaktor, ej vägnät). Befolkningen "
         "utanför tätorter är en uppskattning utspridd jämnt per kommun.",
@@ -44,10 +172,33 @@ TEXT: dict[str, tuple[str, str]] = {
         "Sources: SCB (tätorter 2020, population 2024, kommun boundaries; CC0), chain store "
         "lists 2023 (se-poi), post and parcel agents 2021, © OpenStreetMap contributors (ODbL).",
     ),
+    "error_title": ("Scenariot kunde inte beräknas", "The scenario could not be solved"),
+    "slow_option": (
+        "Det här valet gör beräkningen långsammare (några sekunder).",
+        "This option makes solving slower (a few seconds).",
+    ),
+    "nothing_saved": ("Inga sparade scenarier ännu.", "No saved scenarios yet."),
+    "storage_error": (
+        "Scenariot kunde inte sparas: {error}. Inget tidigare sparat scenario har påverkats.",
+        "The scenario could not be saved: {error}. No earlier saved scenario was affected.",
+    ),
 }
 
 
-def t(key: str, language: str) -> str:
+def t(key: str, language: str, **values: object) -> str:
     """The text for ``key`` in ``language`` (Swedish for anything but English)."""
     swedish, english = TEXT[key]
-    return english if language == "en" else swedish
+    text = english if language == "en" else swedish
+    return text.format(**values) if values else text
+
+
+def number(value: float, language: str, decimals: int = 0) -> str:
+    """Numbers as each language writes them: 12 345,6 in Swedish, 12,345.6 in English."""
+    text = f"{value:,.{decimals}f}"
+    if language == "en":
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",")
+
+
+def percent(share: float, language: str) -> str:
+    return number(100 * share, language, 1) + (" %" if language != "en" else "%")

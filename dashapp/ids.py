@@ -1,17 +1,100 @@
 """Every component id in one place, so layout, callbacks and tests agree."""
 
+from __future__ import annotations
+
+# frame and state
+URL = "url"
+PAGE = "page"
+ROOT = "root"
 LANGUAGE = "language"
 LANGUAGE_STORE = "language-store"
-PAGE = "page"
-URL = "url"
+WORKSHOP = "workshop"
+WORKSHOP_STORE = "workshop-store"
+SCENARIO_STORE = "scenario-store"
+RESULT_STORE = "result-store"
+HISTORY_STORE = "history-store"
+LOCKS_STORE = "locks-store"
+SELECTED_PLACE = "selected-place-store"
+SAVED_VERSION = "saved-version-store"
 
+# controls
+CONTROLS = "controls"
+BUDGET_SLIDER = "budget-slider"
+BUDGET_INPUT = "budget-input"
+MODE = "mode"
+KOMMUN = "kommun"
+BASKET_WEIGHT = "basket-weight"
+ELDERLY_WEIGHT = "elderly-weight"
+FAIRNESS = "fairness"
+MIN_SHARE = "min-share"
+SOLVE = "solve"
+AUTO_SOLVE = "auto-solve"
+UNDO = "undo"
+ERROR = "error"
+
+
+def threshold(service: str) -> dict[str, str]:
+    return {"type": "threshold", "service": service}
+
+
+def weight(service: str) -> dict[str, str]:
+    return {"type": "weight", "service": service}
+
+
+# map
 MAP = "map"
 MAP_BASE_TILES = "map-base-tiles"
 MAP_KOMMUNER = "map-kommuner"
 MAP_PLACES = "map-places"
 MAP_DEMAND = "map-demand"
-MAP_TILE_NOTE = "map-tile-note"
+DEMAND_SERVICE = "demand-service"
 
 
 def map_points(service: str) -> str:
     return f"map-points-{service}"
+
+
+# results
+KPIS = "kpis"
+ACTIONS_TABLE = "actions-table"
+KOMMUN_TABLE = "kommun-table"
+CRITICAL_TABLE = "critical-table"
+CURVE_BUTTON = "curve-button"
+CURVE_GRAPH = "curve-graph"
+PRIORITY_TABLE = "priority-table"
+
+# place card
+PLACE_CARD = "place-card"
+PLACE_CARD_BODY = "place-card-body"
+
+
+def lock_button(place_id: str, service: str, action: str) -> dict[str, str]:
+    return {"type": "lock", "place": place_id, "service": service, "action": action}
+
+
+# workspace
+SCENARIO_NAME = "scenario-name"
+SAVE = "save"
+SAVE_MESSAGE = "save-message"
+SAVED_LIST = "saved-list"
+COMPARE_PICK = "compare-pick"
+COMPARE_TABLE = "compare-table"
+COMPARE_GRAPH_SERVICE = "compare-graph-service"
+COMPARE_GRAPH_KOMMUN = "compare-graph-kommun"
+DIFF_MAP = "diff-map"
+DIFF_CONTAINER = "diff-container"
+DIFF_PLACES = "diff-places"
+DIFF_DEMAND = "diff-demand"
+DIFF_SUMMARY = "diff-summary"
+
+
+def load_saved(scenario_id: int) -> dict[str, object]:
+    return {"type": "load-saved", "id": scenario_id}
+
+
+# exports
+DOWNLOAD = "download"
+
+
+def export_button(kind: str) -> dict[str, str]:
+    return {"type": "export", "kind": kind}

@@ -1,17 +1,32 @@
-"""Page layout builders: pure functions of the dataset and the language."""
+"""Page layout builders: pure functions of the dataset, the language and the scenario."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import dash_bootstrap_components as dbc
+import flask
 from dash import dcc, html
 
 from dashapp import ids
+from dashapp.components.controls import action_buttons, control_panel
 from dashapp.components.map import PLACE_COLORS, map_view
-from dashapp.i18n import DEFAULT_LANGUAGE, t
+from dashapp.components.results import actions_table, critical_table, curve_tab, kommun_table
+from dashapp.components.workspace import export_tab, place_card, workspace_tab
+from dashapp.data import dataset
+from dashapp.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashapp.scenario_form import decode_scenario, url_query
 from models.dataset import Dataset
+from models.errors import ServicekartanError
+from models.scenario import Scenario
 
 
-def header(language: str) -> dbc.Row:
+def language_href(language: str, scenario: Scenario, workshop: bool) -> str:
+    """The same scenario in another language: a page load, since every label changes."""
+    return url_query(scenario, language, workshop)
+
+
+def header(language: str, scenario: Scenario, workshop: bool) -> dbc.Row:
     return dbc.Row(
         [
             dbc.Col(
@@ -22,14 +37,20 @@ def header(language: str) -> dbc.Row:
                 width="auto",
             ),
             dbc.Col(
+                dbc.Switch(id=ids.WORKSHOP, label=t("workshop_toggle", language), value=workshop),
+                className="ms-auto",
+                width="auto",
+            ),
+            dbc.Col(
                 dbc.Button(
                     t("language_toggle", language),
                     id=ids.LANGUAGE,
                     color="secondary",
                     outline=True,
                     size="sm",
+                    href=language_href("en" if language == "sv" else "sv", scenario, workshop),
+                    external_link=True,
                 ),
-                className="ms-auto",
                 width="auto",
             ),
         ],
@@ -37,31 +58,142 @@ def header(language: str) -> dbc.Row:
     )
 
 
-def footer(dataset: Dataset, language: str) -> html.Footer:
-    notes = [html.P(t("sources", language), className="mb-1")]
-    if dataset.demand_is_modelled or dataset.travel.method == "modelled":
-        notes.insert(0, html.P(t("modelled_note", language), className="mb-1 fw-semibold"))
-    return html.Footer(notes, className="sk-footer border-top mt-2 pt-2")
-
-
-def page(dataset: Dataset, language: str) -> html.Div:
-    hideout = {"status": {}, "colors": PLACE_COLORS, "kommun": None}
+def legend(language: str) -> html.Div:
+    items = [(PLACE_COLORS[k], t(f"legend_{k}", language)) for k in PLACE_COLORS]
+    items += [
+        ("#0072B2", t("legend_covered", language)),
+        ("#D55E00", t("legend_uncovered", language)),
+    ]
     return html.Div(
         [
-            header(language),
-            map_view(dataset, language, hideout),
-            footer(dataset, language),
-        ]
+            html.Span(
+                [html.Span(className="sk-legend-swatch", style={"background": color}), text],
+                className="me-3 small",
+            )
+            for color, text in items
+        ],
+        className="sk-legend my-1",
     )
 
 
-def shell() -> dbc.Container:
-    """The static frame; the page inside is rendered per language by a callback."""
+def demand_selector(dataset: Dataset, scenario: Scenario, language: str) -> dbc.InputGroup:
+    keys = [*scenario.service_names, *(["basket"] if scenario.basket else [])]
+    return dbc.InputGroup(
+        [
+            dbc.InputGroupText(t("demand_service", language)),
+            dbc.Select(
+                id=ids.DEMAND_SERVICE,
+                options=[{"label": t(f"service_{k}", language), "value": k} for k in keys],
+                value=keys[0],
+            ),
+        ],
+        size="sm",
+        className="my-1",
+    )
+
+
+def modelled_note(dataset: Dataset, language: str) -> html.P | None:
+    if dataset.demand_is_modelled or dataset.travel.method == "modelled":
+        return html.P(t("modelled_note", language), className="small fw-semibold mb-1 sk-modelled")
+    return None
+
+
+def footer(dataset: Dataset, language: str) -> html.Footer:
+    return html.Footer(
+        [modelled_note(dataset, language), html.P(t("sources", language), className="mb-1")],
+        className="sk-footer border-top mt-2 pt-2",
+    )
+
+
+def tabs(dataset: Dataset, language: str) -> dbc.Tabs:
+    return dbc.Tabs(
+        [
+            dbc.Tab(actions_table(language), label=t("tab_actions", language), tab_id="actions"),
+            dbc.Tab(kommun_table(language), label=t("tab_kommuner", language), tab_id="kommuner"),
+            dbc.Tab(curve_tab(language), label=t("tab_curve", language), tab_id="curve"),
+            dbc.Tab(critical_table(language), label=t("tab_critical", language), tab_id="critical"),
+            dbc.Tab(
+                workspace_tab(dataset, language),
+                label=t("tab_workspace", language),
+                tab_id="workspace",
+            ),
+            dbc.Tab(export_tab(language), label=t("tab_export", language), tab_id="export"),
+        ],
+        active_tab="actions",
+        className="mt-2",
+    )
+
+
+def page(
+    dataset: Dataset, language: str, scenario: Scenario, workshop: bool, error: str = ""
+) -> html.Div:
+    hideout = {"status": {}, "colors": PLACE_COLORS, "kommun": None}
+    return html.Div(
+        [
+            header(language, scenario, workshop),
+            dbc.Alert(error, id=ids.ERROR, is_open=bool(error), color="danger", dismissable=True),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            html.Div(control_panel(scenario, dataset, language), id=ids.CONTROLS),
+                            action_buttons(language),
+                        ],
+                        md=3,
+                        className="sk-controls",
+                    ),
+                    dbc.Col(
+                        [
+                            map_view(dataset, language, hideout),
+                            demand_selector(dataset, scenario, language),
+                            legend(language),
+                            modelled_note(dataset, language),
+                        ],
+                        md=6,
+                    ),
+                    dbc.Col(dcc.Loading(html.Div(id=ids.KPIS), type="dot"), md=3),
+                ]
+            ),
+            tabs(dataset, language),
+            footer(dataset, language),
+            place_card(),
+        ],
+        id=ids.ROOT,
+        className="sk-root sk-workshop" if workshop else "sk-root",
+        lang=language,
+    )
+
+
+def stores(language: str, scenario: Scenario, workshop: bool) -> list[dcc.Store]:
+    """Per-browser state, created with the page so every callback input exists from the start."""
+    return [
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.LANGUAGE_STORE, data=language),
+        dcc.Store(id=ids.SCENARIO_STORE, data=scenario.to_dict()),
+        dcc.Store(id=ids.RESULT_STORE),
+        dcc.Store(id=ids.HISTORY_STORE, data=[]),
+        dcc.Store(id=ids.LOCKS_STORE, data=[asdict(lock) for lock in scenario.locks]),
+        dcc.Store(id=ids.SELECTED_PLACE),
+        dcc.Store(id=ids.SAVED_VERSION, data=0),
+        dcc.Store(id=ids.WORKSHOP_STORE, data=workshop),
+    ]
+
+
+def serve_layout() -> dbc.Container:
+    """The whole page for one page load, from the URL: ``?lang=en&w=1&s=<scenario>``."""
+    args = flask.request.args if flask.has_request_context() else {}
+    language = args.get("lang", DEFAULT_LANGUAGE)
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    workshop = args.get("w") == "1"
+    error = ""
+    try:
+        scenario = decode_scenario(args.get("s")) or Scenario()
+    except ServicekartanError as problem:
+        scenario, error = Scenario(), problem.message(language)
     return dbc.Container(
         [
-            dcc.Location(id=ids.URL),
-            dcc.Store(id=ids.LANGUAGE_STORE, data=DEFAULT_LANGUAGE, storage_type="local"),
-            html.Div(id=ids.PAGE),
+            *stores(language, scenario, workshop),
+            page(dataset(), language, scenario, workshop, error),
         ],
         fluid=True,
     )

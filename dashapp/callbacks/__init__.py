@@ -1,1 +1,5 @@
-"""Dash callbacks, one module per step of the flow."""
+"""Dash callbacks, one module per step of the flow; importing this package registers them."""
+
+from dashapp.callbacks import curve, exports, page, place, results, scenario, solve, workspace
+
+__all__ = ["curve", "exports", "page", "place", "results", "scenario", "solve", "workspace"]

@@ -26,9 +26,10 @@ SERVICE_COLORS = {
 PLACE_COLORS = {
     "supported": "#D55E00",
     "secure": "#0072B2",
-    "at_risk": "#E69F00",
-    "none": "#BBBBBB",
+    "at_risk": "#F0E442",
+    "none": "#FFFFFF",
 }
+DEMAND_COLORS = {"covered": "#009E73", "uncovered": "#CC79A7"}
 
 
 def tile_url() -> str:
@@ -90,13 +91,13 @@ def map_view(dataset: Dataset, language: str, place_hideout: dict[str, Any]) -> 
         id=ids.MAP_DEMAND,
         data=features.demand_geojson(dataset),
         pointToLayer=_fn("demandToLayer"),
-        hideout={"covered": None},
+        hideout={"uncovered": None},
     )
     layers = dl.LayersControl(
         [
             *_base_layers(language),
             dl.Overlay(kommuner, name=t("layer_kommuner", language), checked=True),
-            dl.Overlay(demand, name=t("layer_demand", language), checked=False),
+            dl.Overlay(demand, name=t("layer_demand", language), checked=True),
             dl.Overlay(places, name=t("layer_places", language), checked=True),
             *_service_overlays(dataset, language),
         ],
@@ -108,7 +109,8 @@ def map_view(dataset: Dataset, language: str, place_hideout: dict[str, Any]) -> 
             dl.Map(
                 [layers, dl.ScaleControl(position="bottomleft", imperial=False)],
                 id=ids.MAP,
-                bounds=features.county_bounds(dataset),
+                center=features.county_center(dataset),
+                zoom=8,
                 className="sk-map",
             ),
         ]

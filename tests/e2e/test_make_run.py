@@ -44,7 +44,7 @@ def test_make_run_serves_the_page_and_its_assets() -> None:
         assert "/assets/bootstrap.min.css" in body
         assert _get("/assets/map.js")[0] == 200
         layout_status, layout = _get("/_dash-layout")
-        assert layout_status == 200 and "language-store" in layout
+        assert layout_status == 200 and "language-store" in layout and "map-places" in layout
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

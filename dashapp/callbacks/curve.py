@@ -1,0 +1,79 @@
+"""The budget–coverage curve and its nested priority list, computed on request."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import plotly.graph_objects as go
+from dash import Input, Output, State, callback, no_update
+
+from dashapp import ids
+from dashapp.data import data_dir, dataset
+from dashapp.i18n import t
+from models.analysis import BudgetCurve, budget_curve
+from models.dataset import load_dataset
+from models.scenario import Scenario
+
+STEPS = 10
+
+
+def curve_budgets(budget_sek: float) -> list[float]:
+    """Ten budgets from zero to twice the scenario's (at least 2 MSEK), so the curve shows
+    what more money would buy as well as what less would lose."""
+    top = max(2 * budget_sek, 2_000_000.0)
+    return [round(top * k / (STEPS - 1), -3) for k in range(STEPS)]
+
+
+@lru_cache(maxsize=16)
+def _curve(folder: str, scenario_json: str) -> BudgetCurve:
+    scenario = Scenario.from_json(scenario_json)
+    return budget_curve(load_dataset(folder), scenario, curve_budgets(scenario.budget_sek))
+
+
+def curve_figure(curve: BudgetCurve, language: str) -> go.Figure:
+    figure = go.Figure(
+        go.Scatter(
+            x=[s.budget_sek / 1e6 for s in curve.steps],
+            y=[s.solution.objective for s in curve.steps],
+            mode="lines+markers",
+            line={"color": "#0072B2"},
+        )
+    )
+    figure.update_layout(
+        xaxis_title=t("curve_axis_budget", language),
+        yaxis_title=t("curve_axis_people", language),
+        margin={"l": 60, "r": 10, "t": 10, "b": 50},
+        height=320,
+    )
+    return figure
+
+
+def priority_rows(curve: BudgetCurve, language: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "rank": p.rank,
+            "place": p.action.place_name,
+            "service": t(f"service_{p.action.service}", language),
+            "action": t(f"action_{p.action.action}", language),
+            "cost": p.action.cost_sek,
+            "from_budget": p.from_budget_sek,
+        }
+        for p in curve.priorities(dataset())
+    ]
+
+
+@callback(
+    Output(ids.CURVE_GRAPH, "figure"),
+    Output(ids.PRIORITY_TABLE, "data"),
+    Input(ids.CURVE_BUTTON, "n_clicks"),
+    State(ids.SCENARIO_STORE, "data"),
+    State(ids.LANGUAGE_STORE, "data"),
+    prevent_initial_call=True,
+    running=[(Output(ids.CURVE_BUTTON, "disabled"), True, False)],
+)
+def show_curve(_clicks: int | None, data: dict[str, Any] | None, language: str) -> Any:
+    if not data:
+        return no_update, no_update
+    curve = _curve(str(data_dir()), Scenario.from_dict(data).to_json())
+    return curve_figure(curve, language), priority_rows(curve, language)

@@ -1,0 +1,99 @@
+"""Result store → KPI cards, tables and map styles (through ``hideout`` only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from dash import Input, Output, State, callback, no_update
+
+from dashapp import ids, present
+from dashapp.components.results import kpi_card
+from dashapp.data import dataset
+from dashapp.features import county_bounds
+from dashapp.scenario_form import kommun_code
+from models.scenario import Scenario
+
+Payload = dict[str, Any] | None
+
+
+@callback(
+    Output(ids.KPIS, "children"),
+    Input(ids.RESULT_STORE, "data"),
+    Input(ids.KOMMUN, "value"),
+    State(ids.LANGUAGE_STORE, "data"),
+)
+def show_kpis(payload: Payload, kommun: str | None, language: str) -> Any:
+    if not payload:
+        return no_update
+    cards = present.kpi_cards(payload, kommun_code(kommun), language)
+    return [kpi_card(card) for card in cards]
+
+
+@callback(
+    Output(ids.ACTIONS_TABLE, "data"),
+    Input(ids.RESULT_STORE, "data"),
+    Input(ids.KOMMUN, "value"),
+    State(ids.LANGUAGE_STORE, "data"),
+)
+def show_actions(payload: Payload, kommun: str | None, language: str) -> Any:
+    return present.actions_rows(payload, kommun_code(kommun), language) if payload else no_update
+
+
+@callback(
+    Output(ids.KOMMUN_TABLE, "data"),
+    Input(ids.RESULT_STORE, "data"),
+    Input(ids.DEMAND_SERVICE, "value"),
+    State(ids.LANGUAGE_STORE, "data"),
+)
+def show_kommuner(payload: Payload, service: str, language: str) -> Any:
+    return present.kommun_rows(payload, service, language) if payload else no_update
+
+
+@callback(
+    Output(ids.MAP_PLACES, "hideout"),
+    Output(ids.MAP_KOMMUNER, "hideout"),
+    Input(ids.RESULT_STORE, "data"),
+    Input(ids.KOMMUN, "value"),
+)
+def style_places(payload: Payload, kommun: str | None) -> tuple[Any, Any]:
+    code = kommun_code(kommun)
+    return present.place_hideout(dataset(), payload, code), {"kommun": code}
+
+
+@callback(
+    Output(ids.MAP_DEMAND, "hideout"),
+    Input(ids.RESULT_STORE, "data"),
+    Input(ids.DEMAND_SERVICE, "value"),
+)
+def style_demand(payload: Payload, service: str) -> dict[str, Any]:
+    return present.demand_hideout(payload, service)
+
+
+@callback(
+    Output(ids.MAP, "viewport"),
+    Input(ids.KOMMUN, "value"),
+    prevent_initial_call=True,
+)
+def zoom_to_kommun(kommun: str | None) -> dict[str, Any]:
+    """ "Min kommun" zooms to that kommun's places; the whole county otherwise."""
+    data, kommun = dataset(), kommun_code(kommun)
+    if not kommun:
+        return {"bounds": county_bounds(data), "transition": "flyToBounds"}
+    inside = data.places.kommun_kod == kommun
+    lat, lon = data.places.lat_deg[inside], data.places.lon_deg[inside]
+    bounds = [[float(np.min(lat)), float(np.min(lon))], [float(np.max(lat)), float(np.max(lon))]]
+    return {"bounds": bounds, "transition": "flyToBounds"}
+
+
+@callback(
+    Output(ids.CRITICAL_TABLE, "data"),
+    Input(ids.SCENARIO_STORE, "data"),
+    Input(ids.KOMMUN, "value"),
+    State(ids.LANGUAGE_STORE, "data"),
+)
+def show_critical(data: dict[str, Any] | None, kommun: str | None, language: str) -> Any:
+    if not data:
+        return no_update
+    scenario = Scenario.from_dict(data)
+    return present.critical_rows(dataset(), scenario, kommun_code(kommun), language)

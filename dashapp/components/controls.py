@@ -1,0 +1,196 @@
+"""The control panel, built from a scenario so that a URL, undo or a saved scenario restore it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashapp import ids
+from dashapp.i18n import t
+from models.dataset import Dataset
+from models.scenario import Scenario
+
+BUDGET_MAX_SEK = 10_000_000
+BUDGET_STEP_SEK = 50_000
+ALL_KOMMUNER = "all"  # the kommun filter's "whole county" (a select cannot show an empty value)
+
+
+def _slider(**values: Any) -> dcc.Slider:
+    """Sliders without Dash's own number box: the budget has an exact input of its own."""
+    return dcc.Slider(allow_direct_input=False, **values)
+
+
+def _label(text: str, target: Any = None) -> dbc.Label:
+    return dbc.Label(text, html_for=target if isinstance(target, str) else None, className="mb-0")
+
+
+def _budget(scenario: Scenario, language: str) -> html.Div:
+    marks = {v: f"{v // 1_000_000}" for v in range(0, BUDGET_MAX_SEK + 1, 2_000_000)}
+    return html.Div(
+        [
+            _label(t("budget", language), ids.BUDGET_INPUT),
+            _slider(
+                id=ids.BUDGET_SLIDER,
+                min=0,
+                max=BUDGET_MAX_SEK,
+                step=BUDGET_STEP_SEK,
+                value=min(scenario.budget_sek, BUDGET_MAX_SEK),
+                marks=marks,
+                updatemode="mouseup",
+            ),
+            dbc.Input(
+                id=ids.BUDGET_INPUT,
+                type="number",
+                min=0,
+                step=1000,
+                value=scenario.budget_sek,
+                debounce=True,
+                size="sm",
+            ),
+        ],
+        className="mb-3",
+    )
+
+
+def _mode_and_kommun(scenario: Scenario, dataset: Dataset, language: str) -> html.Div:
+    kommun = (
+        scenario.candidate_kommuner[0] if len(scenario.candidate_kommuner) == 1 else ALL_KOMMUNER
+    )
+    options = [{"label": t("all_kommuner", language), "value": ALL_KOMMUNER}] + [
+        {"label": name, "value": code}
+        for code, name in sorted(
+            zip(dataset.kommun_kod, dataset.kommun_names, strict=True), key=lambda x: x[1]
+        )
+    ]
+    return html.Div(
+        [
+            _label(t("mode", language)),
+            dbc.RadioItems(
+                id=ids.MODE,
+                options=[
+                    {"label": t("mode_complementary", language), "value": "complementary"},
+                    {"label": t("mode_self_sufficient", language), "value": "self_sufficient"},
+                ],
+                value=scenario.mode,
+                className="mb-2",
+            ),
+            _label(t("kommun_filter", language), ids.KOMMUN),
+            dbc.Select(id=ids.KOMMUN, options=options, value=kommun, size="sm"),
+        ],
+        className="mb-3",
+    )
+
+
+def _service_rows(scenario: Scenario, language: str) -> html.Div:
+    rows = []
+    for settings in scenario.services:
+        rows.append(
+            html.Div(
+                [
+                    html.Div(
+                        t(f"service_{settings.service}", language), className="fw-semibold small"
+                    ),
+                    _slider(
+                        id=ids.threshold(settings.service),
+                        min=5,
+                        max=40,
+                        step=1,
+                        value=settings.threshold_min,
+                        marks={m: str(m) for m in (5, 10, 20, 30, 40)},
+                        tooltip={"placement": "bottom"},
+                    ),
+                    _slider(
+                        id=ids.weight(settings.service),
+                        min=0,
+                        max=2,
+                        step=0.1,
+                        value=settings.weight,
+                        marks={0: "0", 1: t("weight", language) + " 1", 2: "2"},
+                        tooltip={"placement": "bottom"},
+                    ),
+                ],
+                className="mb-2",
+            )
+        )
+    return html.Div(
+        [html.Div(t("services_heading", language), className="small text-muted"), *rows]
+    )
+
+
+def _advanced(scenario: Scenario, dataset: Dataset, language: str) -> html.Div:
+    has_age = dataset.demand.population_70plus is not None
+    return html.Div(
+        [
+            _label(t("basket_weight", language)),
+            _slider(
+                id=ids.BASKET_WEIGHT,
+                min=0,
+                max=2,
+                step=0.1,
+                value=scenario.basket_weight,
+                marks={0: "0", 1: "1", 2: "2"},
+            ),
+            _label(
+                t("elderly_weight", language)
+                + ("" if has_age else f" ({t('elderly_missing', language)})")
+            ),
+            _slider(
+                id=ids.ELDERLY_WEIGHT,
+                min=0,
+                max=2,
+                step=0.1,
+                value=scenario.elderly_weight,
+                marks={0: "0", 1: "1", 2: "2"},
+                disabled=not has_age,
+            ),
+            _label(t("fairness", language)),
+            dbc.RadioItems(
+                id=ids.FAIRNESS,
+                options=[
+                    {"label": t(f"fairness_{v}", language), "value": v}
+                    for v in ("none", "min_share", "maximin")
+                ],
+                value=scenario.fairness,
+            ),
+            _label(t("min_share", language)),
+            _slider(
+                id=ids.MIN_SHARE,
+                min=0,
+                max=1,
+                step=0.05,
+                value=scenario.min_kommun_share,
+                marks={0: "0", 0.5: "50 %", 1: "100 %"},
+            ),
+            html.Div(t("slow_option", language), className="small text-muted"),
+            _service_rows(scenario, language),
+        ],
+        className="sk-advanced",
+    )
+
+
+def control_panel(scenario: Scenario, dataset: Dataset, language: str) -> html.Div:
+    return html.Div(
+        [
+            _budget(scenario, language),
+            _mode_and_kommun(scenario, dataset, language),
+            html.Details(
+                [html.Summary(t("advanced", language)), _advanced(scenario, dataset, language)],
+                className="mb-3 sk-advanced-wrap",
+            ),
+        ]
+    )
+
+
+def action_buttons(language: str) -> html.Div:
+    return html.Div(
+        [
+            dbc.Button(t("solve", language), id=ids.SOLVE, color="primary", className="me-2"),
+            dbc.Button(t("undo", language), id=ids.UNDO, color="secondary", outline=True),
+            dbc.Switch(
+                id=ids.AUTO_SOLVE, label=t("auto_solve", language), value=True, className="mt-2"
+            ),
+        ],
+        className="mb-2",
+    )

@@ -1,0 +1,105 @@
+"""The body of a place's card: facts, per-service lock buttons, and why the place was chosen."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashapp import ids
+from dashapp.i18n import number, t
+from dashapp.present_place import PlaceFacts, ServiceFacts
+
+
+def _lock_buttons(place_id: str, facts: ServiceFacts, language: str) -> html.Div:
+    if not facts.lockable:
+        return html.Div()
+    state = {"in": t("locked_in", language), "out": t("locked_out", language)}.get(facts.lock, "")
+    return html.Div(
+        [
+            dbc.Button(
+                t("lock_in", language),
+                id=ids.lock_button(place_id, facts.service, "in"),
+                size="sm",
+                color="success",
+                outline=facts.lock != "in",
+                className="me-1",
+            ),
+            dbc.Button(
+                t("lock_out", language),
+                id=ids.lock_button(place_id, facts.service, "out"),
+                size="sm",
+                color="danger",
+                outline=facts.lock != "out",
+                className="me-1",
+            ),
+            dbc.Button(
+                t("unlock", language),
+                id=ids.lock_button(place_id, facts.service, "unlock"),
+                size="sm",
+                color="secondary",
+                outline=True,
+                disabled=not facts.lock,
+            ),
+            html.Span(f" {state}", className="small fw-semibold"),
+        ],
+        className="mb-1",
+    )
+
+
+def _service_row(place_id: str, facts: ServiceFacts, language: str) -> html.Li:
+    minutes = (
+        f"{number(facts.nearest_min, language, 1)} {t('minutes_short', language)}"
+        if facts.nearest_min is not None
+        else t("unreachable", language)
+    )
+    status = (
+        t(f"status_{facts.today}", language) if facts.today != "none" else t("card_none", language)
+    )
+    lines = [
+        html.Strong(t(f"service_{facts.service}", language)),
+        f": {status}; {t('card_nearest', language).lower()} {minutes}",
+    ]
+    if facts.people_losing > 0:
+        text = t(
+            "card_critical_text",
+            language,
+            service=t(f"service_{facts.service}", language),
+            people=number(facts.people_losing, language),
+        )
+        lines += [html.Br(), html.Span(text, className="small")]
+    return html.Li([*lines, _lock_buttons(place_id, facts, language)], className="mb-2")
+
+
+def card_body(facts: PlaceFacts, language: str) -> html.Div:
+    reasons = [
+        html.Li(
+            t(
+                "card_why_text",
+                language,
+                service=t(f"service_{r['service']}", language),
+                people=number(r["people_only_it_covers"], language),
+                per_msek=number(r["people_per_msek"], language),
+            )
+        )
+        for r in facts.reasons
+    ]
+    return html.Div(
+        [
+            html.P(
+                f"{t(f'kind_{facts.kind}', language)}, {facts.kommun}. "
+                f"{t('card_population', language)}: {number(facts.population, language)}",
+                className="mb-2",
+            ),
+            html.H3(t("card_services_today", language), className="h6"),
+            html.Ul(
+                [_service_row(facts.place_id, s, language) for s in facts.services],
+                className="list-unstyled",
+            ),
+            *(
+                [html.H3(t("card_why", language), className="h6"), html.Ul(reasons)]
+                if reasons
+                else []
+            ),
+        ],
+        className="sk-place-card",
+    )

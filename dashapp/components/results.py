@@ -1,0 +1,117 @@
+"""Result views: KPI cards, tables and the tabs that hold them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dash_table, dcc, html
+
+from dashapp import ids
+from dashapp.i18n import t
+
+TABLE_STYLE: dict[str, Any] = {
+    "style_table": {"overflowX": "auto"},
+    "style_cell": {"fontFamily": "inherit", "fontSize": "0.9rem", "padding": "4px"},
+    "style_header": {"fontWeight": "bold"},
+    "sort_action": "native",
+    "page_size": 15,
+}
+
+
+def kpi_card(card: dict[str, str]) -> dbc.Card:
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.Div(card["title"], className="small text-muted"),
+                html.Div(card["value"], className="sk-kpi-value fw-bold"),
+                html.Div(card["vs_baseline"], className="small"),
+                html.Div(card["vs_today"], className="small text-muted"),
+            ],
+            className="p-2",
+        ),
+        className="mb-2 sk-kpi",
+        id={"type": "kpi", "key": card["key"]},
+    )
+
+
+def _columns(spec: list[tuple[str, str, str]], language: str) -> list[dict[str, Any]]:
+    columns = []
+    for column_id, key, kind in spec:
+        column: dict[str, Any] = {"id": column_id, "name": t(key, language)}
+        if kind == "number":
+            column.update(type="numeric", format={"specifier": ",.0f"})
+        columns.append(column)
+    return columns
+
+
+def actions_table(language: str) -> dash_table.DataTable:
+    spec = [
+        ("place", "col_place", "text"),
+        ("kommun", "col_kommun", "text"),
+        ("service", "col_service", "text"),
+        ("action", "col_action", "text"),
+        ("cost", "col_cost", "number"),
+        ("only_it", "col_only_it", "number"),
+        ("per_msek", "col_per_msek", "number"),
+    ]
+    return dash_table.DataTable(
+        id=ids.ACTIONS_TABLE, columns=_columns(spec, language), **TABLE_STYLE
+    )
+
+
+def kommun_table(language: str) -> dash_table.DataTable:
+    spec = [
+        ("kommun", "col_kommun", "text"),
+        ("population", "col_population", "number"),
+        ("covered", "kpi_covered", "number"),
+        ("share", "col_share", "text"),
+        ("change", "col_change", "number"),
+        ("cost", "col_cost", "number"),
+    ]
+    return dash_table.DataTable(
+        id=ids.KOMMUN_TABLE, columns=_columns(spec, language), **TABLE_STYLE
+    )
+
+
+def critical_table(language: str) -> dash_table.DataTable:
+    spec = [
+        ("point", "col_point", "text"),
+        ("place", "col_place", "text"),
+        ("service", "col_service", "text"),
+        ("status", "col_status", "text"),
+        ("losing", "col_losing", "number"),
+        ("sentence", "col_consequence", "text"),
+    ]
+    style = {**TABLE_STYLE, "style_cell": {**TABLE_STYLE["style_cell"], "whiteSpace": "normal"}}
+    return dash_table.DataTable(id=ids.CRITICAL_TABLE, columns=_columns(spec, language), **style)
+
+
+def priority_table(language: str) -> dash_table.DataTable:
+    spec = [
+        ("rank", "col_rank", "number"),
+        ("place", "col_place", "text"),
+        ("service", "col_service", "text"),
+        ("action", "col_action", "text"),
+        ("cost", "col_cost", "number"),
+        ("from_budget", "col_from_budget", "number"),
+    ]
+    return dash_table.DataTable(
+        id=ids.PRIORITY_TABLE, columns=_columns(spec, language), **TABLE_STYLE
+    )
+
+
+def curve_tab(language: str) -> html.Div:
+    return html.Div(
+        [
+            dbc.Button(
+                t("curve_button", language),
+                id=ids.CURVE_BUTTON,
+                color="secondary",
+                className="my-2",
+            ),
+            dcc.Loading(dcc.Graph(id=ids.CURVE_GRAPH, config={"displaylogo": False})),
+            html.H3(t("priority_heading", language), className="h6"),
+            priority_table(language),
+        ]
+    )

@@ -1,0 +1,92 @@
+"""Saved scenarios in a real SQLite file (path from ``SERVICEKARTAN_DB``).
+
+Saving only ever inserts: a scenario saved under an existing name is a new row, so nothing a
+workshop saved can be overwritten or lost by a later save. Each write is one transaction in
+WAL mode, so a crash mid-save leaves every earlier row intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from models.paths import PROJECT_ROOT
+
+DEFAULT_DB = PROJECT_ROOT / "instance" / "servicekartan.sqlite3"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS scenarios (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    dataset TEXT NOT NULL,
+    scenario_json TEXT NOT NULL,
+    summary_json TEXT NOT NULL,
+    created_at TEXT NOT NULL
+)
+"""
+
+
+@dataclass(frozen=True)
+class SavedScenario:
+    id: int
+    name: str
+    dataset: str
+    scenario_json: str
+    summary: dict[str, Any]
+    created_at: str
+
+
+def database_path() -> Path:
+    return Path(os.environ.get("SERVICEKARTAN_DB", str(DEFAULT_DB)))
+
+
+class ScenarioStorage:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or database_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute(SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        connection = sqlite3.connect(self.path, timeout=10)
+        try:
+            with connection:  # one transaction: committed on success, rolled back on error
+                yield connection
+        finally:
+            connection.close()
+
+    def save(self, name: str, dataset: str, scenario_json: str, summary: dict[str, Any]) -> int:
+        created = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._connect() as connection:
+            cursor = connection.execute(
+                "INSERT INTO scenarios (name, dataset, scenario_json, summary_json, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (name.strip() or "Scenario", dataset, scenario_json, json.dumps(summary), created),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def _select(self, where: str, arguments: tuple[Any, ...]) -> list[SavedScenario]:
+        query = (
+            "SELECT id, name, dataset, scenario_json, summary_json, created_at FROM scenarios "
+            f"WHERE {where} ORDER BY id"
+        )
+        with self._connect() as connection:
+            rows = connection.execute(query, arguments).fetchall()
+        return [SavedScenario(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows]
+
+    def list(self, dataset: str) -> list[SavedScenario]:
+        """Saved scenarios of one dataset, oldest first."""
+        return self._select("dataset = ?", (dataset,))
+
+    def get(self, scenario_id: int) -> SavedScenario | None:
+        found = self._select("id = ?", (scenario_id,))
+        return found[0] if found else None
