@@ -13,7 +13,7 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
     const visible = !hideout.kommun || hideout.kommun === p.kommun || p.kind === "outside";
     const marker = L.circleMarker(latlng, {
       radius: window.servicekartan.placeRadius(p.population),
-      className: "sk-place sk-place-" + p.kind + " sk-status-" + status,
+      className: "sk-place sk-place-" + p.kind + " sk-status-" + status + " sk-id-" + p.id,
       color: "#222",
       weight: status === "supported" ? 3 : 1,
       fillColor: colors[status] || "#999",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,9 +16,11 @@ from models.validate import check_folder
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from dashapp.app import create_app
+    # the app module builds the one app at import (gunicorn imports it the same way), and
+    # Dash hands the registered callbacks to the first app only: choose the data first
+    os.environ["SERVICEKARTAN_DATA"] = str(args.data)
+    from dashapp.app import app
 
-    app = create_app(args.data)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
 

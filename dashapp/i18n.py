@@ -29,6 +29,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "legend_none": ("Ingen service i dag", "No service today"),
     "legend_covered": ("Befolkning inom restid", "Population within reach"),
     "legend_uncovered": ("Befolkning utanför restid", "Population out of reach"),
+    "legend_points": (
+        "Servicepunkter (streckad kant: i riskzonen)",
+        "Service points (dashed outline: at risk)",
+    ),
     "demand_service": ("Visa täckning för", "Show coverage of"),
     # services and kinds
     "service_grocery": ("Dagligvaror", "Groceries"),

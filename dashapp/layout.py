@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from urllib.parse import parse_qs, urlsplit
 
 import dash_bootstrap_components as dbc
 import flask
@@ -10,7 +11,7 @@ from dash import dcc, html
 
 from dashapp import ids
 from dashapp.components.controls import action_buttons, control_panel
-from dashapp.components.map import PLACE_COLORS, map_view
+from dashapp.components.map import DEMAND_COLORS, PLACE_COLORS, SERVICE_COLORS, map_view
 from dashapp.components.results import actions_table, critical_table, curve_tab, kommun_table
 from dashapp.components.workspace import export_tab, place_card, workspace_tab
 from dashapp.data import dataset
@@ -58,19 +59,35 @@ def header(language: str, scenario: Scenario, workshop: bool) -> dbc.Row:
     )
 
 
-def legend(language: str) -> html.Div:
-    items = [(PLACE_COLORS[k], t(f"legend_{k}", language)) for k in PLACE_COLORS]
-    items += [
-        ("#0072B2", t("legend_covered", language)),
-        ("#D55E00", t("legend_uncovered", language)),
+def _swatches(items: list[tuple[str, str]]) -> list[html.Span]:
+    return [
+        html.Span(
+            [html.Span(className="sk-legend-swatch", style={"background": color}), text],
+            className="me-3 small",
+        )
+        for color, text in items
     ]
+
+
+def legend(language: str) -> html.Div:
+    places = [(PLACE_COLORS[k], t(f"legend_{k}", language)) for k in PLACE_COLORS]
+    demand = [(DEMAND_COLORS[k], t(f"legend_{k}", language)) for k in DEMAND_COLORS]
+    services = [(SERVICE_COLORS[k], t(f"service_{k}", language)) for k in SERVICE_COLORS]
     return html.Div(
         [
-            html.Span(
-                [html.Span(className="sk-legend-swatch", style={"background": color}), text],
-                className="me-3 small",
-            )
-            for color, text in items
+            html.Div(
+                [
+                    html.Span(t("layer_places", language) + ": ", className="small fw-semibold"),
+                    *_swatches(places),
+                ]
+            ),
+            html.Div(_swatches(demand)),
+            html.Div(
+                [
+                    html.Span(t("legend_points", language) + ": ", className="small fw-semibold"),
+                    *_swatches(services),
+                ]
+            ),
         ],
         className="sk-legend my-1",
     )
@@ -179,9 +196,20 @@ def stores(language: str, scenario: Scenario, workshop: bool) -> list[dcc.Store]
     ]
 
 
+def page_query() -> dict[str, str]:
+    """The page address's query. Dash fetches the layout with its own request
+    (``/_dash-layout``), which carries the page address only as its Referer (same origin)."""
+    if not flask.has_request_context():
+        return {}
+    query = flask.request.args.to_dict()
+    if not query and flask.request.referrer:
+        query = {k: v[0] for k, v in parse_qs(urlsplit(flask.request.referrer).query).items()}
+    return query
+
+
 def serve_layout() -> dbc.Container:
     """The whole page for one page load, from the URL: ``?lang=en&w=1&s=<scenario>``."""
-    args = flask.request.args if flask.has_request_context() else {}
+    args = page_query()
     language = args.get("lang", DEFAULT_LANGUAGE)
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     workshop = args.get("w") == "1"

@@ -11,9 +11,8 @@ pytestmark = pytest.mark.e2e
 
 def test_map_shows_kommuner_and_all_tatorter(dash_duo, monkeypatch) -> None:
     monkeypatch.setenv("SERVICEKARTAN_TILE_URL", "none")  # CI has no internet for tiles
-    from dashapp.app import create_app
+    from dashapp.app import app
 
-    app = create_app()
     dash_duo.start_server(app)
     dash_duo.wait_for_element(".leaflet-container", timeout=20)
     dash_duo.wait_for_element(".sk-place-tatort", timeout=20)

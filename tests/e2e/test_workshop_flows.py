@@ -1,0 +1,168 @@
+"""What a facilitator does on the projector, in headless Chromium."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyogrio.raw
+import pytest
+from selenium.webdriver.common.keys import Keys
+
+from dashapp.data import dataset, solve
+from dashapp.i18n import number as formatted
+from dashapp.present import solution_payload
+from models.scenario import Scenario
+from tests.e2e.conftest import kpi_text, screenshot
+
+pytestmark = pytest.mark.e2e
+
+
+def number(value: float, language: str) -> str:
+    """A figure as the browser reports it (WebDriver turns non-breaking spaces into spaces)."""
+    return formatted(value, language).replace("\u00a0", " ")
+
+
+def _set_budget(duo, sek: int) -> None:  # type: ignore[no-untyped-def]
+    field = duo.find_element("#budget-input")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(str(sek), Keys.ENTER)
+
+
+def _wait_text(duo, selector: str, text: str, timeout: float = 20) -> None:  # type: ignore[no-untyped-def]
+    duo.wait_for_contains_text(selector, text, timeout=timeout)
+
+
+def _click(duo, element) -> None:  # type: ignore[no-untyped-def]
+    """Below the map at 1280×800: scroll there and click as the page's own script would."""
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    duo.driver.execute_script("arguments[0].click();", element)
+
+
+def _open_tab(duo, label: str) -> None:  # type: ignore[no-untyped-def]
+    xpath = f"//a[contains(@class, 'nav-link') and text()='{label}']"
+    _click(duo, duo.driver.find_element("xpath", xpath))
+
+
+def test_changing_the_budget_changes_kpis_and_map(app_duo) -> None:  # type: ignore[no-untyped-def]
+    before = len(app_duo.find_elements(".sk-status-supported"))
+    _set_budget(app_duo, 500_000)
+    _wait_text(app_duo, '[id=\'{"key":"cost","type":"kpi"}\']', number(500_000, "sv"))
+    expected = solution_payload(dataset(), solve(Scenario(budget_sek=500_000)))
+    assert number(expected["covered"][0]["scenario"], "sv") in kpi_text(app_duo, "grocery")
+    app_duo.wait_for_element(".sk-status-supported")
+    time.sleep(0.5)
+    after = len(app_duo.find_elements(".sk-status-supported"))
+    assert after == len({a["place_id"] for a in expected["actions"]}) != before
+    screenshot(app_duo, "budget_500k")
+
+
+def test_switching_mode_changes_the_basket(app_duo) -> None:  # type: ignore[no-untyped-def]
+    basket = kpi_text(app_duo, "basket")
+    app_duo.find_element("label[for='_dbcprivate_radioitems_mode_input_self_sufficient']").click()
+    expected = solution_payload(dataset(), solve(Scenario(mode="self_sufficient")))
+    figure = number(expected["covered"][-1]["scenario"], "sv")
+    _wait_text(app_duo, '[id=\'{"key":"basket","type":"kpi"}\']', figure)
+    assert kpi_text(app_duo, "basket") != basket
+    screenshot(app_duo, "self_sufficient")
+
+
+def test_locking_a_village_from_its_card(app_duo) -> None:  # type: ignore[no-untyped-def]
+    chosen = {a["place_id"] for a in solution_payload(dataset(), solve(Scenario()))["actions"]}
+    data = dataset()
+    secure = data.points_at("secure")[:, data.service_index("grocery")]
+    candidates = [
+        j
+        for j in range(len(data.places))
+        if data.places.kind[j] == "tatort" and not secure[j] and data.places.ids[j] not in chosen
+    ]
+    place_id, name = data.places.ids[candidates[0]], data.places.names[candidates[0]]
+    app_duo.find_element(f".sk-id-{place_id}").click()
+    _wait_text(app_duo, ".offcanvas-title", name)
+    lock = f'{{"action":"in","place":"{place_id}","service":"grocery","type":"lock"}}'
+    app_duo.find_element(f"[id='{lock}']").click()
+    _wait_text(app_duo, "#actions-table", name, timeout=30)
+    screenshot(app_duo, "locked_village")
+
+
+def test_my_kommun_filters_results(app_duo) -> None:  # type: ignore[no-untyped-def]
+    app_duo.find_element("#kommun option[value='0763']").click()
+    expected = solution_payload(dataset(), solve(Scenario(candidate_kommuner=("0763",))))
+    tingsryd = next(k for k in expected["by_kommun"] if k["kommun_kod"] == "0763")
+    figure = number(tingsryd["covered"][0]["scenario"], "sv")
+    _wait_text(app_duo, '[id=\'{"key":"grocery","type":"kpi"}\']', figure)
+    rows = app_duo.find_elements("#actions-table td[data-dash-column='kommun']")
+    assert rows and {r.text for r in rows} == {"0763"}
+    screenshot(app_duo, "kommun_tingsryd")
+
+
+def test_save_two_scenarios_and_compare(app_duo) -> None:  # type: ignore[no-untyped-def]
+    _open_tab(app_duo, "Scenarier")
+    for name, budget in (("Liten", 500_000), ("Stor", 3_000_000)):
+        _set_budget(app_duo, budget)
+        _wait_text(app_duo, '[id=\'{"key":"cost","type":"kpi"}\']', number(budget, "sv")[:3])
+        name_field = app_duo.find_element("#scenario-name")
+        name_field.send_keys(Keys.CONTROL, "a")
+        name_field.send_keys(name)
+        _click(app_duo, app_duo.find_element("#save"))
+        _wait_text(app_duo, "#save-message", name)
+    _wait_text(app_duo, "#compare-pick", "Stor")
+    for box in app_duo.find_elements("#compare-pick input"):
+        _click(app_duo, box)
+    _wait_text(app_duo, "#compare-table", "Dagligvaror", timeout=30)
+    small = solution_payload(dataset(), solve(Scenario(budget_sek=500_000)))
+    large = solution_payload(dataset(), solve(Scenario(budget_sek=3_000_000)))
+    delta = large["covered"][0]["scenario"] - small["covered"][0]["scenario"]
+    _wait_text(app_duo, "#compare-table", "+" + number(delta, "sv"))
+    app_duo.wait_for_element("#diff-map")
+    screenshot(app_duo, "compare")
+
+
+def test_a_shared_link_opens_the_same_scenario(app_duo) -> None:  # type: ignore[no-untyped-def]
+    _set_budget(app_duo, 1_250_000)
+    _wait_text(app_duo, '[id=\'{"key":"cost","type":"kpi"}\']', "1 2")
+    time.sleep(0.5)
+    link = app_duo.driver.current_url
+    assert "s=" in link
+    grocery = kpi_text(app_duo, "grocery")
+    app_duo.driver.get("about:blank")
+    app_duo.driver.get(link)
+    app_duo.wait_for_element(".sk-kpi", timeout=30)
+    assert app_duo.find_element("#budget-input").get_attribute("value") == "1250000"
+    _wait_text(app_duo, '[id=\'{"key":"grocery","type":"kpi"}\']', grocery.splitlines()[1])
+
+
+def _downloaded(folder: Path, suffix: str, timeout: float = 20) -> Path:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [p for p in folder.glob(f"*{suffix}") if not p.name.endswith(".crdownload")]
+        if found:
+            return found[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no {suffix} downloaded")
+
+
+def test_download_csv_and_geopackage_and_read_them_back(app_duo) -> None:  # type: ignore[no-untyped-def]
+    _open_tab(app_duo, "Export")
+    _click(app_duo, app_duo.find_element('[id=\'{"kind":"csv","type":"export"}\']'))
+    _click(app_duo, app_duo.find_element('[id=\'{"kind":"gpkg","type":"export"}\']'))
+    folder = Path(app_duo.download_path)
+    actions = pd.read_csv(
+        _downloaded(folder, "-actions.csv"), sep=";", decimal=",", comment="#", encoding="utf-8-sig"
+    )
+    expected = solution_payload(dataset(), solve(Scenario()))
+    assert len(actions) == len(expected["actions"])
+    meta, _, geometry, _ = pyogrio.raw.read(str(_downloaded(folder, ".gpkg")))
+    assert len(geometry) == len(dataset().places) and "status" in list(meta["fields"])
+
+
+def test_switching_language_keeps_the_scenario(app_duo) -> None:  # type: ignore[no-untyped-def]
+    _set_budget(app_duo, 750_000)
+    _wait_text(app_duo, '[id=\'{"key":"cost","type":"kpi"}\']', "750")
+    app_duo.find_element("#language").click()
+    _wait_text(app_duo, "#language", "På svenska", timeout=30)
+    _wait_text(app_duo, '[id=\'{"key":"grocery","type":"kpi"}\']', "Groceries")
+    _wait_text(app_duo, '[id=\'{"key":"cost","type":"kpi"}\']', "750,000")
+    assert "Budget (SEK per year)" in app_duo.find_element(".sk-controls").text
+    screenshot(app_duo, "english")
