@@ -54,7 +54,7 @@ data: $(VENV)/.installed
 ## bench: the speed benchmarks (by hand; figures go into docs/benchmarks.md)
 bench: $(VENV)/.installed-test
 	$(BIN)/pip install --quiet -e ".[bench]"
-	$(BIN)/python -m benchmarks.run_all
+	SERVICEKARTAN_TILE_URL=none $(BIN)/python -m benchmarks.run_all
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-output

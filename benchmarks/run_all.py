@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from benchmarks import bench_model, bench_spopt
+from benchmarks import bench_app, bench_model, bench_spopt
 
 
 def main() -> None:
     bench_model.main()
     print()
     bench_spopt.main()
+    print()
+    bench_app.main()
 
 
 if __name__ == "__main__":

@@ -162,6 +162,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "export_report": ("Utskriftsvänlig rapport (HTML)", "Printable report (HTML)"),
     "report_parameters": ("Inställningar", "Parameters"),
     "report_sources": ("Källor och antaganden", "Sources and assumptions"),
+    # uploads
+    "tab_data": ("Data", "Data"),
+    "upload_intro": (
+        "Kontrollera en fil innan den byggs in i ett dataunderlag (servicekartan data build). "
+        "Excel-filer sparade som CSV (semikolon, decimalkomma) går bra.",
+        "Check a file before it is built into a data folder (servicekartan data build). Files "
+        "saved as CSV from Excel (semicolons, decimal commas) are fine.",
+    ),
+    "upload_service_points": ("Lista över servicepunkter", "List of service points"),
+    "upload_population_grid": ("SCB befolkning per km-ruta", "SCB population per km square"),
+    "upload_smaorter": ("SCB småorter", "SCB småorter"),
+    "upload_travel_matrix": ("Restidsmatris (från;till;minuter)", "Travel-time matrix"),
+    "upload_drop": (
+        "Dra hit en fil eller klicka för att välja",
+        "Drop a file here or click to pick",
+    ),
+    "upload_ok": ("{file}: {rows} rader, inga fel.", "{file}: {rows} rows, no problems."),
+    "upload_problems": ("{file}: {count} fel.", "{file}: {count} problems."),
     # notes and errors
     "modelled_note": (
         "Restider är modellerade (fågelvägsavstånd × omvägsfaktor, ej vägnät). Befolkningen "

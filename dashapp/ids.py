@@ -92,8 +92,11 @@ def load_saved(scenario_id: int) -> dict[str, object]:
     return {"type": "load-saved", "id": scenario_id}
 
 
-# exports
+# exports and uploads
 DOWNLOAD = "download"
+UPLOAD = "upload"
+UPLOAD_KIND = "upload-kind"
+UPLOAD_RESULT = "upload-result"
 
 
 def export_button(kind: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ from dashapp import ids
 from dashapp.components.controls import action_buttons, control_panel
 from dashapp.components.map import DEMAND_COLORS, PLACE_COLORS, SERVICE_COLORS, map_view
 from dashapp.components.results import actions_table, critical_table, curve_tab, kommun_table
-from dashapp.components.workspace import export_tab, place_card, workspace_tab
+from dashapp.components.workspace import data_tab, export_tab, place_card, workspace_tab
 from dashapp.data import dataset
 from dashapp.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashapp.scenario_form import decode_scenario, url_query
@@ -135,6 +135,7 @@ def tabs(dataset: Dataset, language: str) -> dbc.Tabs:
                 tab_id="workspace",
             ),
             dbc.Tab(export_tab(language), label=t("tab_export", language), tab_id="export"),
+            dbc.Tab(data_tab(language), label=t("tab_data", language), tab_id="data"),
         ],
         active_tab="actions",
         className="mt-2",

@@ -6,13 +6,14 @@ from functools import lru_cache
 from typing import Any
 
 import plotly.graph_objects as go
-from dash import Input, Output, State, callback, no_update
+from dash import Input, Output, State, callback, dcc, no_update
 
 from dashapp import ids
 from dashapp.data import data_dir, dataset
 from dashapp.i18n import t
 from models.analysis import BudgetCurve, budget_curve
 from models.dataset import load_dataset
+from models.errors import ServicekartanError
 from models.scenario import Scenario
 
 STEPS = 10
@@ -64,8 +65,10 @@ def priority_rows(curve: BudgetCurve, language: str) -> list[dict[str, Any]]:
 
 
 @callback(
-    Output(ids.CURVE_GRAPH, "figure"),
+    Output(ids.CURVE_GRAPH, "children"),
     Output(ids.PRIORITY_TABLE, "data"),
+    Output(ids.ERROR, "children", allow_duplicate=True),
+    Output(ids.ERROR, "is_open", allow_duplicate=True),
     Input(ids.CURVE_BUTTON, "n_clicks"),
     State(ids.SCENARIO_STORE, "data"),
     State(ids.LANGUAGE_STORE, "data"),
@@ -74,6 +77,10 @@ def priority_rows(curve: BudgetCurve, language: str) -> list[dict[str, Any]]:
 )
 def show_curve(_clicks: int | None, data: dict[str, Any] | None, language: str) -> Any:
     if not data:
-        return no_update, no_update
-    curve = _curve(str(data_dir()), Scenario.from_dict(data).to_json())
-    return curve_figure(curve, language), priority_rows(curve, language)
+        return no_update, no_update, no_update, no_update
+    try:
+        curve = _curve(str(data_dir()), Scenario.from_dict(data).to_json())
+    except ServicekartanError as error:
+        return no_update, no_update, error.message(language), True
+    graph = dcc.Graph(figure=curve_figure(curve, language), config={"displaylogo": False})
+    return graph, priority_rows(curve, language), no_update, no_update

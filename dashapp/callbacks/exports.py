@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashapp import exports, ids
 from dashapp.data import dataset
+from dashapp.i18n import t
 from dashapp.report import html_report
+from dashapp.uploads import check_upload
 from models.scenario import Scenario
 
 
@@ -53,3 +56,25 @@ def download(_clicks: list[int | None], payload: dict[str, Any] | None, language
     if not isinstance(button, dict) or not ctx.triggered[0]["value"] or not payload:
         return no_update
     return export_file(button["kind"], payload, language)
+
+
+@callback(
+    Output(ids.UPLOAD_RESULT, "children"),
+    Input(ids.UPLOAD, "contents"),
+    State(ids.UPLOAD, "filename"),
+    State(ids.UPLOAD_KIND, "value"),
+    State(ids.LANGUAGE_STORE, "data"),
+    prevent_initial_call=True,
+)
+def check_uploaded(contents: str | None, filename: str, kind: str, language: str) -> Any:
+    """Every problem in an uploaded file, one line each, in both languages; never a crash."""
+    if not contents:
+        return no_update
+    rows, problems = check_upload(kind, contents, filename or "?", dataset())
+    if not problems:
+        return dbc.Alert(t("upload_ok", language, file=filename, rows=rows), color="success")
+    summary = t("upload_problems", language, file=filename, count=len(problems))
+    lines = [html.Li(p.line()) for p in problems[:200]]
+    return dbc.Alert(
+        [html.Strong(summary), html.Ul(lines, className="mb-0 small")], color="warning"
+    )

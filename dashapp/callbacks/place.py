@@ -18,15 +18,27 @@ from models.scenario import Scenario
     Output(ids.SELECTED_PLACE, "data"),
     Input(ids.MAP_PLACES, "clickData"),
     Input(ids.ACTIONS_TABLE, "active_cell"),
+    Input(ids.CRITICAL_TABLE, "active_cell"),
     State(ids.ACTIONS_TABLE, "derived_viewport_data"),
+    State(ids.CRITICAL_TABLE, "derived_viewport_data"),
     prevent_initial_call=True,
 )
 def select_place(
-    click: dict[str, Any] | None, cell: dict[str, Any] | None, rows: list[dict[str, Any]] | None
+    click: dict[str, Any] | None,
+    action_cell: dict[str, Any] | None,
+    critical_cell: dict[str, Any] | None,
+    action_rows: list[dict[str, Any]] | None,
+    critical_rows: list[dict[str, Any]] | None,
 ) -> Any:
+    """A place picked on the map, or a row picked in the actions or critical-points table."""
     if ctx.triggered_id == ids.MAP_PLACES and click:
         return click["properties"]["id"]
-    if ctx.triggered_id == ids.ACTIONS_TABLE and cell and rows:
+    cell, rows = (
+        (action_cell, action_rows)
+        if ctx.triggered_id == ids.ACTIONS_TABLE
+        else (critical_cell, critical_rows)
+    )
+    if cell and rows and cell["row"] < len(rows):
         return rows[cell["row"]]["place_id"]
     return no_update
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from dash import Input, Output, State, callback, no_update
+from dash import Input, Output, State, callback, ctx, no_update
 
 from dashapp import ids, present
 from dashapp.components.results import kpi_card
@@ -70,20 +70,35 @@ def style_demand(payload: Payload, service: str) -> dict[str, Any]:
     return present.demand_hideout(payload, service)
 
 
-@callback(
-    Output(ids.MAP, "viewport"),
-    Input(ids.KOMMUN, "value"),
-    prevent_initial_call=True,
-)
-def zoom_to_kommun(kommun: str | None) -> dict[str, Any]:
+def place_viewport(place_id: str) -> dict[str, Any]:
+    data = dataset()
+    j = data.place_position()[place_id]
+    center = [float(data.places.lat_deg[j]), float(data.places.lon_deg[j])]
+    return {"center": center, "zoom": 11, "transition": "flyTo"}
+
+
+def kommun_viewport(kommun: str | None) -> dict[str, Any]:
     """ "Min kommun" zooms to that kommun's places; the whole county otherwise."""
-    data, kommun = dataset(), kommun_code(kommun)
+    data = dataset()
     if not kommun:
         return {"bounds": county_bounds(data), "transition": "flyToBounds"}
     inside = data.places.kommun_kod == kommun
     lat, lon = data.places.lat_deg[inside], data.places.lon_deg[inside]
     bounds = [[float(np.min(lat)), float(np.min(lon))], [float(np.max(lat)), float(np.max(lon))]]
     return {"bounds": bounds, "transition": "flyToBounds"}
+
+
+@callback(
+    Output(ids.MAP, "viewport"),
+    Input(ids.KOMMUN, "value"),
+    Input(ids.SELECTED_PLACE, "data"),
+    prevent_initial_call=True,
+)
+def move_map(kommun: str | None, place_id: str | None) -> dict[str, Any]:
+    """The map follows the kommun filter, and flies to a place picked in a table."""
+    if ctx.triggered_id == ids.SELECTED_PLACE and place_id:
+        return place_viewport(place_id)
+    return kommun_viewport(kommun_code(kommun))
 
 
 @callback(

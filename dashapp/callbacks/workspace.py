@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, html, no_update
+from dash import Input, Output, State, callback, dcc, html, no_update
 
 from dashapp import compare, ids
 from dashapp.components.workspace import difference_map
@@ -90,6 +90,10 @@ def list_saved(_version: int, language: str) -> tuple[Any, Any]:
     return items, options
 
 
+def _graph(figure: Any) -> dcc.Graph:
+    return dcc.Graph(figure=figure, config={"displaylogo": False})
+
+
 def _solved(scenario_ids: list[int]) -> list[tuple[str, dict[str, Any]]]:
     storage, named = ScenarioStorage(), []
     for scenario_id in scenario_ids:
@@ -103,8 +107,8 @@ def _solved(scenario_ids: list[int]) -> list[tuple[str, dict[str, Any]]]:
 @callback(
     Output(ids.COMPARE_TABLE, "columns"),
     Output(ids.COMPARE_TABLE, "data"),
-    Output(ids.COMPARE_GRAPH_SERVICE, "figure"),
-    Output(ids.COMPARE_GRAPH_KOMMUN, "figure"),
+    Output(ids.COMPARE_GRAPH_SERVICE, "children"),
+    Output(ids.COMPARE_GRAPH_KOMMUN, "children"),
     Output(ids.DIFF_CONTAINER, "children"),
     Output(ids.DIFF_SUMMARY, "children"),
     Input(ids.COMPARE_PICK, "value"),
@@ -117,15 +121,15 @@ def compare_saved(picked: list[int] | None, language: str) -> Any:
     except ServicekartanError as error:
         return [], [], no_update, no_update, None, error.message(language)
     if len(named) < 2:
-        return [], [], {}, {}, None, ""
+        return [], [], None, None, None, ""
     columns, rows = compare.compare_table(named, language)
     population = dataset().demand.population.tolist()
     places, demand, summary = compare.difference(named, "grocery", population, language)
     return (
         columns,
         rows,
-        compare.service_figure(named, language),
-        compare.kommun_figure(named, "grocery", language),
+        _graph(compare.service_figure(named, language)),
+        _graph(compare.kommun_figure(named, "grocery", language)),
         difference_map(dataset(), places, demand),
         summary,
     )

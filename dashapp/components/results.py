@@ -110,7 +110,8 @@ def curve_tab(language: str) -> html.Div:
                 color="secondary",
                 className="my-2",
             ),
-            dcc.Loading(dcc.Graph(id=ids.CURVE_GRAPH, config={"displaylogo": False})),
+            # graphs are created on demand: Plotly's 1.4 MB library then loads only if used
+            dcc.Loading(html.Div(id=ids.CURVE_GRAPH)),
             html.H3(t("priority_heading", language), className="h6"),
             priority_table(language),
         ]

@@ -14,6 +14,7 @@ from dashapp.i18n import t
 from models.dataset import Dataset
 
 DIFF_COLORS = {"a_only": "#E69F00", "b_only": "#56B4E9", "both": "#009E73", "none": "#DDDDDD"}
+UPLOAD_KINDS = ("service_points", "population_grid", "smaorter", "travel_matrix")
 EXPORTS = ("csv", "kpi_csv", "xlsx", "geojson", "gpkg", "json", "report")
 
 
@@ -74,12 +75,8 @@ def workspace_tab(dataset: Dataset, language: str) -> html.Div:
             dash_table.DataTable(id=ids.COMPARE_TABLE, columns=[], **TABLE_STYLE),
             dbc.Row(
                 [
-                    dbc.Col(
-                        dcc.Graph(id=ids.COMPARE_GRAPH_SERVICE, config={"displaylogo": False}), md=6
-                    ),
-                    dbc.Col(
-                        dcc.Graph(id=ids.COMPARE_GRAPH_KOMMUN, config={"displaylogo": False}), md=6
-                    ),
+                    dbc.Col(html.Div(id=ids.COMPARE_GRAPH_SERVICE), md=6),
+                    dbc.Col(html.Div(id=ids.COMPARE_GRAPH_KOMMUN), md=6),
                 ]
             ),
             html.H3(t("diff_map_heading", language), className="h6"),
@@ -115,4 +112,26 @@ def place_card() -> dbc.Offcanvas:
         placement="end",
         scrollable=True,
         backdrop=False,
+    )
+
+
+def data_tab(language: str) -> html.Div:
+    return html.Div(
+        [
+            html.P(t("upload_intro", language), className="small my-2"),
+            dbc.Select(
+                id=ids.UPLOAD_KIND,
+                options=[{"label": t(f"upload_{k}", language), "value": k} for k in UPLOAD_KINDS],
+                value=UPLOAD_KINDS[0],
+                size="sm",
+                className="mb-2",
+            ),
+            dcc.Upload(
+                html.Div(t("upload_drop", language)),
+                id=ids.UPLOAD,
+                className="sk-upload border rounded p-3 text-center",
+                multiple=False,
+            ),
+            html.Div(id=ids.UPLOAD_RESULT, role="status", className="mt-2"),
+        ]
     )

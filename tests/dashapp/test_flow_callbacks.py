@@ -106,8 +106,11 @@ def test_actions_and_kommun_tables(payload) -> None:  # type: ignore[no-untyped-
     assert sum(r["population"] for r in kommuner) == 203_351
 
 
-def test_kommun_filter_zooms_the_map() -> None:
-    viewport = results.zoom_to_kommun("0765")
+def test_kommun_filter_zooms_the_map_and_a_picked_place_centres_it(trigger) -> None:  # type: ignore[no-untyped-def]
+    trigger("selected-place-store.data", "0763TB103")
+    assert results.move_map("all", "0763TB103")["zoom"] == 11
+    trigger("kommun.value", "0765")
+    viewport = results.move_map("0765", "0763TB103")
     (south, west), (north, east) = viewport["bounds"]
     assert 56.3 < south < north < 56.8 and 13.8 < west < east < 14.6  # Älmhult kommun
 
@@ -125,7 +128,13 @@ def test_locking_from_the_card_reaches_the_scenario(trigger, payload) -> None:  
 
 def test_place_card_opens_on_click(trigger, payload) -> None:  # type: ignore[no-untyped-def]
     trigger("map-places.clickData", {})
-    assert place.select_place({"properties": {"id": "0763TB103"}}, None, None) == "0763TB103"
+    assert (
+        place.select_place({"properties": {"id": "0763TB103"}}, None, None, None, None)
+        == "0763TB103"
+    )
+    trigger("critical-table.active_cell", {})
+    rows = [{"place_id": "0780TC110"}]
+    assert place.select_place(None, None, {"row": 0}, None, rows) == "0780TC110"
     trigger("selected-place-store.data", "0763TB103")
     is_open, title, body = place.show_card("0763TB103", payload, DEFAULT.to_dict(), "sv")
     assert is_open is True and title == "Konga"

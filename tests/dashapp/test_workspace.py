@@ -58,7 +58,7 @@ def test_compare_two_saved_scenarios_with_differences(payload) -> None:  # type:
     assert difference > 0
     assert grocery["d1"] == "+" + number(difference, "sv")
     assert [c["id"] for c in columns] == ["metric", "s0", "s1", "d1"]
-    assert len(by_service["data"]) == 2 and len(by_kommun["data"]) == 2
+    assert len(by_service.figure["data"]) == 2 and len(by_kommun.figure["data"]) == 2
     assert "Stor (#2)" in summary
     assert diff_map is not None
 

@@ -1,0 +1,36 @@
+"""The budget curve tab and workshop mode, called as plain functions."""
+
+from __future__ import annotations
+
+from dash import no_update
+
+from dashapp.callbacks import curve, page
+from models.scenario import Lock, Scenario
+
+
+def test_curve_spans_zero_to_twice_the_budget() -> None:
+    budgets = curve.curve_budgets(1_500_000)
+    assert budgets[0] == 0 and budgets[-1] == 3_000_000 and len(budgets) == 10
+    assert curve.curve_budgets(100_000)[-1] == 2_000_000
+
+
+def test_curve_button_draws_the_curve_and_the_priority_list() -> None:
+    graph, rows, _, _ = curve.show_curve(1, Scenario(budget_sek=600_000).to_dict(), "sv")
+    figure = graph.figure
+    people = figure.data[0].y
+    assert list(people) == sorted(people) and len(people) == 10
+    assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+    assert rows[0]["action"] in {"behåll", "etablera"}
+    assert figure.layout.xaxis.title.text == "Budget (mnkr per år)"
+
+
+def test_curve_errors_show_in_the_alert_in_the_users_language() -> None:
+    locked = Scenario(budget_sek=0, locks=(Lock("0763TB103", "grocery"),))
+    figure, rows, message, is_open = curve.show_curve(1, locked.to_dict(), "en")
+    assert (figure, rows) == (no_update, no_update)
+    assert is_open is True and "budget" in message
+
+
+def test_workshop_mode_switches_the_page_class() -> None:
+    assert page.toggle_workshop(True) == (True, "sk-root sk-workshop")
+    assert page.toggle_workshop(False) == (False, "sk-root")

@@ -1,0 +1,36 @@
+"""Uploaded files as Swedish offices send them: problems listed, the app unharmed."""
+
+from __future__ import annotations
+
+import base64
+
+from dashapp.callbacks.exports import check_uploaded
+from tests.conftest import FIXTURES
+
+
+def _data_url(raw: bytes) -> str:
+    return "data:text/csv;base64," + base64.b64encode(raw).decode()
+
+
+def test_a_good_excel_file_passes() -> None:
+    raw = (FIXTURES / "imports" / "service_points.csv").read_bytes()
+    alert = check_uploaded(_data_url(raw), "ombud.csv", "service_points", "sv")
+    assert "ombud.csv: 3 rader, inga fel." in str(alert)
+
+
+def test_bad_rows_are_listed_in_both_languages() -> None:
+    raw = (FIXTURES / "imports" / "service_points_bad.csv").read_bytes()
+    text = str(check_uploaded(_data_url(raw), "lista.csv", "service_points", "en"))
+    assert "lista.csv: 2 problems." in text
+    assert "rad/row 4, kolumn/column lat" in text and "outside Sweden" in text
+    assert "utanför Sverige" in text and "okänt värde 'bakery'" in text
+
+
+def test_missing_columns_and_broken_files_are_reported() -> None:
+    grid = "Ruta;Rutstorl\r\n4870006304000;1000\r\n".encode("cp1252")
+    text = str(check_uploaded(_data_url(grid), "rutor.csv", "population_grid", "sv"))
+    assert "kolumnen 'population' saknas" in text
+    matrix = b"origin_id;destination_id;minutes\nX;0780TC110;7,5\n"
+    text = str(check_uploaded(_data_url(matrix), "restider.csv", "travel_matrix", "sv"))
+    assert "rutor" not in text and "okänt värde 'X'" in text
+    assert "kunde inte tas emot" in str(check_uploaded("garbage", "x.csv", "smaorter", "sv"))
