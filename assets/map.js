@@ -10,9 +10,10 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
     const p = feature.properties;
     const status = (hideout.status && hideout.status[p.id]) || hideout.default || p.today || "none";
     const colors = hideout.colors || {};
-    const visible = !hideout.kommun || hideout.kommun === p.kommun || p.kind === "outside";
+    const outside = p.kind === "outside";  // supply beyond the county: drawn faint, never funded
+    const visible = !outside && (!hideout.kommun || hideout.kommun === p.kommun);
     const marker = L.circleMarker(latlng, {
-      radius: window.servicekartan.placeRadius(p.population),
+      radius: outside ? 3 : window.servicekartan.placeRadius(p.population),
       className: "sk-place sk-place-" + p.kind + " sk-status-" + status + " sk-id-" + p.id,
       color: "#222",
       weight: status === "supported" ? 3 : 1,

@@ -22,6 +22,18 @@ def _slider(**values: Any) -> dcc.Slider:
     return dcc.Slider(allow_direct_input=False, **values)
 
 
+def _weight_slider(component_id: Any, value: float, **extra: Any) -> dcc.Slider:
+    return _slider(
+        id=component_id,
+        min=0,
+        max=2,
+        step=0.1,
+        value=value,
+        marks={0: "0", 1: "1", 2: "2"},
+        **extra,
+    )
+
+
 def _label(text: str, target: Any = None) -> dbc.Label:
     return dbc.Label(text, html_for=target if isinstance(target, str) else None, className="mb-0")
 
@@ -124,27 +136,12 @@ def _advanced(scenario: Scenario, dataset: Dataset, language: str) -> html.Div:
     return html.Div(
         [
             _label(t("basket_weight", language)),
-            _slider(
-                id=ids.BASKET_WEIGHT,
-                min=0,
-                max=2,
-                step=0.1,
-                value=scenario.basket_weight,
-                marks={0: "0", 1: "1", 2: "2"},
-            ),
+            _weight_slider(ids.BASKET_WEIGHT, scenario.basket_weight),
             _label(
                 t("elderly_weight", language)
                 + ("" if has_age else f" ({t('elderly_missing', language)})")
             ),
-            _slider(
-                id=ids.ELDERLY_WEIGHT,
-                min=0,
-                max=2,
-                step=0.1,
-                value=scenario.elderly_weight,
-                marks={0: "0", 1: "1", 2: "2"},
-                disabled=not has_age,
-            ),
+            _weight_slider(ids.ELDERLY_WEIGHT, scenario.elderly_weight, disabled=not has_age),
             _label(t("fairness", language)),
             dbc.RadioItems(
                 id=ids.FAIRNESS,

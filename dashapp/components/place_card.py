@@ -14,34 +14,24 @@ def _lock_buttons(place_id: str, facts: ServiceFacts, language: str) -> html.Div
     if not facts.lockable:
         return html.Div()
     state = {"in": t("locked_in", language), "out": t("locked_out", language)}.get(facts.lock, "")
+    buttons = [
+        dbc.Button(
+            t(label, language),
+            id=ids.lock_button(place_id, facts.service, action),
+            size="sm",
+            color=color,
+            outline=facts.lock != action,
+            disabled=action == "unlock" and not facts.lock,
+            className="me-1",
+        )
+        for action, label, color in (
+            ("in", "lock_in", "success"),
+            ("out", "lock_out", "danger"),
+            ("unlock", "unlock", "secondary"),
+        )
+    ]
     return html.Div(
-        [
-            dbc.Button(
-                t("lock_in", language),
-                id=ids.lock_button(place_id, facts.service, "in"),
-                size="sm",
-                color="success",
-                outline=facts.lock != "in",
-                className="me-1",
-            ),
-            dbc.Button(
-                t("lock_out", language),
-                id=ids.lock_button(place_id, facts.service, "out"),
-                size="sm",
-                color="danger",
-                outline=facts.lock != "out",
-                className="me-1",
-            ),
-            dbc.Button(
-                t("unlock", language),
-                id=ids.lock_button(place_id, facts.service, "unlock"),
-                size="sm",
-                color="secondary",
-                outline=True,
-                disabled=not facts.lock,
-            ),
-            html.Span(f" {state}", className="small fw-semibold"),
-        ],
+        [*buttons, html.Span(f" {state}", className="small fw-semibold")],
         className="mb-1",
     )
 

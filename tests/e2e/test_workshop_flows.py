@@ -166,3 +166,18 @@ def test_switching_language_keeps_the_scenario(app_duo) -> None:  # type: ignore
     _wait_text(app_duo, '[id=\'{"key":"cost","type":"kpi"}\']', "750,000")
     assert "Budget (SEK per year)" in app_duo.find_element(".sk-controls").text
     screenshot(app_duo, "english")
+
+
+def test_workshop_mode_on_a_projector(app_duo) -> None:  # type: ignore[no-untyped-def]
+    app_duo.driver.set_window_size(1920, 1080)
+    advanced = app_duo.find_element(".sk-advanced-wrap")
+    assert advanced.is_displayed()
+    size = app_duo.driver.execute_script("return getComputedStyle(document.body).fontSize")
+    _click(app_duo, app_duo.find_element("#workshop"))
+    app_duo.wait_for_element(".sk-workshop")
+    assert not advanced.is_displayed()
+    root = app_duo.find_element(".sk-workshop")
+    bigger = app_duo.driver.execute_script("return getComputedStyle(arguments[0]).fontSize", root)
+    assert float(bigger.rstrip("px")) > float(size.rstrip("px"))
+    assert "w=1" in app_duo.find_element("#language").get_attribute("href")
+    screenshot(app_duo, "workshop_1920x1080")
