@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 import pyogrio.raw
@@ -13,6 +14,7 @@ from selenium.webdriver.common.keys import Keys
 from dashapp.data import dataset, solve
 from dashapp.i18n import number as formatted
 from dashapp.present import solution_payload
+from dashapp.scenario_form import decode
 from models.scenario import Scenario
 from tests.e2e.conftest import kpi_text, screenshot
 
@@ -51,10 +53,9 @@ def test_changing_the_budget_changes_kpis_and_map(app_duo) -> None:  # type: ign
     _wait_text(app_duo, '[id=\'{"key":"cost","type":"kpi"}\']', number(500_000, "sv"))
     expected = solution_payload(dataset(), solve(Scenario(budget_sek=500_000)))
     assert number(expected["covered"][0]["scenario"], "sv") in kpi_text(app_duo, "grocery")
-    app_duo.wait_for_element(".sk-status-supported")
-    time.sleep(0.5)
-    after = len(app_duo.find_elements(".sk-status-supported"))
-    assert after == len({a["place_id"] for a in expected["actions"]}) != before
+    supported = len({a["place_id"] for a in expected["actions"]})
+    assert supported != before
+    _until(lambda: len(app_duo.find_elements(".sk-status-supported")) == supported)
     screenshot(app_duo, "budget_500k")
 
 
@@ -122,15 +123,26 @@ def test_save_two_scenarios_and_compare(app_duo) -> None:  # type: ignore[no-unt
 def test_a_shared_link_opens_the_same_scenario(app_duo) -> None:  # type: ignore[no-untyped-def]
     _set_budget(app_duo, 1_250_000)
     _wait_text(app_duo, '[id=\'{"key":"cost","type":"kpi"}\']', "1 2")
-    time.sleep(0.5)
+    _until(lambda: _budget_in(app_duo.driver.current_url) == 1_250_000)
     link = app_duo.driver.current_url
-    assert "s=" in link
     grocery = kpi_text(app_duo, "grocery")
     app_duo.driver.get("about:blank")
     app_duo.driver.get(link)
     app_duo.wait_for_element(".sk-kpi", timeout=30)
     assert app_duo.find_element("#budget-input").get_attribute("value") == "1250000"
     _wait_text(app_duo, '[id=\'{"key":"grocery","type":"kpi"}\']', grocery.splitlines()[1])
+
+
+def _budget_in(url: str) -> float | None:
+    scenario = decode(urlsplit(url).query)
+    return scenario.budget_sek if scenario else None
+
+
+def _until(condition, timeout: float = 20) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.1)
 
 
 def _downloaded(folder: Path, suffix: str, timeout: float = 20) -> Path:
