@@ -38,6 +38,7 @@ class Formulation:
     weight: FloatArray  # Q_g, objective people per group
     people: FloatArray  # P_g
     kommun: NDArray[np.int64]  # kommun index of each group (meaningful with fairness)
+    fair_kommuner: tuple[int, ...]  # kommun indices fairness applies to: the filtered ones
     reach: tuple[tuple[Reach, ...], ...]  # per scenario service, per soft step
     basket_reach: Reach | None  # self-sufficient: reach of whole-basket columns
     anchors: AnchorOptions | None  # complementary with a sharing limit
@@ -83,7 +84,10 @@ def build_formulation(
         blocks += [basket_demand[0], column_vector(basket_demand[1])]
     if structure.anchor_reach is not None:
         blocks += [structure.bands[k][0] for k in structure.basket]  # anchors need full sets
-    kommun_index = np.searchsorted(np.sort(dataset.kommun_kod), dataset.demand.kommun_kod)
+    codes = np.sort(dataset.kommun_kod)
+    kommun_index = np.searchsorted(codes, dataset.demand.kommun_kod)
+    chosen = scenario.candidate_kommuner or tuple(codes)
+    fair = tuple(int(k) for k in np.unique(kommun_index) if codes[k] in chosen)
     if scenario.fairness != "none":
         blocks.append(
             sparse.csr_matrix(np.eye(len(dataset.kommun_kod), dtype=np.int8)[kommun_index])
@@ -96,6 +100,7 @@ def build_formulation(
         weight=groups.total(structure.objective_people),
         people=groups.total(structure.people),
         kommun=kommun_index[rows],
+        fair_kommuner=fair,
         reach=tuple(tuple(Reach(m[rows], p[rows]) for m, p in steps) for steps in per_demand),
         basket_reach=None
         if basket_demand is None

@@ -212,17 +212,20 @@ def _budget(model: _Model, formulation: Formulation, dataset: Dataset, scenario:
 def _kommun_coverage(
     model: _Model, formulation: Formulation, scenario: Scenario
 ) -> dict[tuple[int, int], tuple[Terms, float]]:
-    """For each (kommun, service): the y terms (people) and the constant already served."""
+    """For each (kommun, service): the y terms (people) and the constant already served.
+    Only the kommuner in the scenario's filter ("Min kommun") take part."""
     out: dict[tuple[int, int], tuple[Terms, float]] = {}
     for s, steps in enumerate(formulation.reach):
-        for m in np.unique(formulation.kommun):
+        for m in formulation.fair_kommuner:
             in_m = formulation.kommun == m
             constant = sum(
                 float(formulation.people[in_m & r.precovered].sum()) for r in steps
             ) / len(steps)
             out[(int(m), s)] = ([], constant)
     for g, s, y, share in model.cover_terms:
-        out[(int(formulation.kommun[g]), s)][0].append((y, share * formulation.people[g]))
+        key = (int(formulation.kommun[g]), s)
+        if key in out:
+            out[key][0].append((y, share * formulation.people[g]))
     return out
 
 
@@ -240,7 +243,7 @@ def _fairness(
                 model.add(_expr(terms, constant) >= scenario.min_kommun_share * population[m])
         return None
     worst = model.var("mu")
-    for m in np.unique(formulation.kommun):
+    for m in formulation.fair_kommuner:
         scale = 1.0 / (population[m] * weights.sum())
         share: Terms = [(worst, -1.0)]
         constant = 0.0

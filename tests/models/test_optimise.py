@@ -235,3 +235,16 @@ def test_a_time_limit_is_reported_as_such_never_as_optimal() -> None:
         return
     assert solution.status == "time_limit"
     assert solution.gap is None or solution.gap > 0
+
+
+def test_fairness_applies_to_the_filtered_kommuner_only() -> None:
+    # kommun B cannot be served at all; filtered to A, a 50 % floor is still reachable
+    minutes = [[5, INF], [INF, INF]]
+    dataset = dataset_from_arrays(
+        [100, 100], minutes, demand_kommun=["A", "B"], place_kommun=["A", "B"]
+    )
+    floor = {"fairness": "min_share", "min_kommun_share": 0.5, "budget_sek": 1}
+    with pytest.raises(InfeasibleError):
+        run_scenario(dataset, one_service(**floor))
+    solution = run_scenario(dataset, one_service(candidate_kommuner=("A",), **floor))
+    assert _chosen(solution) == {("P0", "grocery")}
