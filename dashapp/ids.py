@@ -4,7 +4,6 @@ from __future__ import annotations
 
 # frame and state
 URL = "url"
-PAGE = "page"
 ROOT = "root"
 LANGUAGE = "language"
 LANGUAGE_STORE = "language-store"

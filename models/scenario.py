@@ -7,7 +7,7 @@ value into one ScenarioError with a Swedish and an English message, before any s
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -75,9 +75,6 @@ class Scenario:
     @property
     def service_names(self) -> tuple[str, ...]:
         return tuple(s.service for s in self.services)
-
-    def with_locks(self, locks: tuple[Lock, ...]) -> Scenario:
-        return replace(self, locks=locks)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -201,7 +198,3 @@ def validate_scenario(scenario: Scenario, dataset: Dataset) -> None:
             "Vikt för 70+ kräver åldersdata (SCB:s befolkningsrutor)",
             "A 70+ weight needs age data (SCB's population grid)",
         )
-
-
-def default_scenario() -> Scenario:
-    return Scenario()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -271,7 +270,3 @@ def _write_travel(out: Path, options: BuildOptions) -> None:
 
     assert options.osm is not None
     road_travel_times(options.osm, out, options.travel_model).to_csv(target, index=False)
-
-
-def copy_folder(source: Path, target: Path) -> None:
-    shutil.copytree(source, target, dirs_exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from dashapp import compare
@@ -72,3 +73,16 @@ def test_difference_classifies_places_and_people() -> None:
     assert demand == {"gained": [0], "lost": [2]}
     assert "Reached in B, not in A: 10 people" in summary
     assert "Reached in A, not in B: 30 people" in summary
+
+
+def test_opening_a_saved_scenario_restores_controls_and_keeps_undo(trigger, payload) -> None:  # type: ignore[no-untyped-def]
+    from dashapp.callbacks import scenario as scenario_callbacks
+
+    saved = Scenario(budget_sek=750_000, mode="self_sufficient")
+    workspace.save(1, "Sparad", saved.to_dict(), payload, 0, "sv")
+    current = Scenario().to_dict()
+    trigger('{"id":1,"type":"load-saved"}.n_clicks', 1)
+    panel, history, data, locks = scenario_callbacks.open_saved([1], current, [], "sv")
+    assert Scenario.from_dict(data) == replace(saved, name="Sparad")
+    assert history == [current] and locks == []
+    assert "750000" in str(panel)
