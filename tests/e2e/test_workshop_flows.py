@@ -193,3 +193,13 @@ def test_workshop_mode_on_a_projector(app_duo) -> None:  # type: ignore[no-untyp
     assert float(bigger.rstrip("px")) > float(size.rstrip("px"))
     assert "w=1" in app_duo.find_element("#language").get_attribute("href")
     screenshot(app_duo, "workshop_1920x1080")
+
+
+def test_undo_returns_to_the_previous_scenario(app_duo) -> None:  # type: ignore[no-untyped-def]
+    cost = '[id=\'{"key":"cost","type":"kpi"}\']'
+    _wait_text(app_duo, cost, number(2_000_000, "sv"))
+    _set_budget(app_duo, 400_000)
+    _wait_text(app_duo, cost, number(400_000, "sv"))
+    _click(app_duo, app_duo.find_element("#undo"))
+    _wait_text(app_duo, cost, number(2_000_000, "sv"))
+    assert app_duo.find_element("#budget-input").get_attribute("value") == "2000000"
