@@ -67,6 +67,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "fairness_min_share": ("Lägsta andel per kommun", "Minimum share per kommun"),
     "fairness_maximin": ("Lyft sämsta kommunen", "Lift the worst kommun"),
     "min_share": ("Lägsta andel", "Minimum share"),
+    "share_limit": (
+        "Kompletterande orter: högst minuter mellan orter som delar korg",
+        "Complementary places: most minutes between places sharing a basket",
+    ),
+    "off": ("av", "off"),
+    "colocation": (
+        "Besparing när en ort har två eller fler tjänster",
+        "Saving where a place has two or more services",
+    ),
     "solve": ("Beräkna", "Solve"),
     "auto_solve": ("Räkna om direkt", "Re-solve on change"),
     "undo": ("Ångra", "Undo"),

@@ -18,6 +18,11 @@ def kommun_code(selected: str | None) -> str | None:
     return selected if selected and selected != "all" else None
 
 
+def _share_limit(minutes: float | None) -> float | None:
+    """The sharing-limit slider's 0 means "no limit"."""
+    return float(minutes) if minutes else None
+
+
 def scenario_from_controls(
     base: Scenario,
     budget_sek: float | None,
@@ -48,6 +53,10 @@ def scenario_from_controls(
         elderly_weight=float(advanced.get("elderly_weight", base.elderly_weight)),
         fairness=advanced.get("fairness", base.fairness),
         min_kommun_share=float(advanced.get("min_kommun_share", base.min_kommun_share)),
+        max_share_min=_share_limit(advanced.get("max_share_min", base.max_share_min)),
+        colocation_saving_share=float(
+            advanced.get("colocation_saving_share", base.colocation_saving_share)
+        ),
         locks=tuple(Lock(**lock) for lock in locks),
     )
 

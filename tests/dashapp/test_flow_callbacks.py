@@ -29,6 +29,8 @@ def _collect(
         0.0,
         "none",
         0.0,
+        0,
+        0.0,
         locks or [],
         IDS,
         current if current is not None else DEFAULT.to_dict(),
@@ -166,3 +168,45 @@ def test_same_scenario_is_solved_once_and_the_payload_stays_small(payload) -> No
     assert solve_cached(Scenario()) is solve_cached(Scenario())  # cached per scenario
     assert solution_payload(dataset(), solve_cached(Scenario())) == payload
     assert len(json.dumps(payload)) < 100_000
+
+
+def test_sharing_limit_and_colocation_controls_reach_the_scenario() -> None:
+    thresholds = [s.threshold_min for s in DEFAULT.services]
+    weights = [s.weight for s in DEFAULT.services]
+    data, _ = scenario.collect_scenario(
+        2_000_000,
+        "complementary",
+        "all",
+        thresholds,
+        weights,
+        0.5,
+        0.0,
+        "none",
+        0.0,
+        12,
+        0.2,
+        [],
+        IDS,
+        DEFAULT.to_dict(),
+        [],
+    )
+    changed = Scenario.from_dict(data)
+    assert changed.max_share_min == 12.0 and changed.colocation_saving_share == 0.2
+    back, _ = scenario.collect_scenario(
+        2_000_000,
+        "complementary",
+        "all",
+        thresholds,
+        weights,
+        0.5,
+        0.0,
+        "none",
+        0.0,
+        0,
+        0.0,
+        [],
+        IDS,
+        data,
+        [],
+    )
+    assert Scenario.from_dict(back).max_share_min is None  # 0 on the slider: no limit
