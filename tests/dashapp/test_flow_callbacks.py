@@ -15,7 +15,14 @@ DEFAULT = Scenario()
 
 
 def _collect(
-    budget=2_000_000, mode="complementary", kommun="all", locks=None, current=None, history=None
+    budget=2_000_000,
+    mode="complementary",
+    kommun="all",
+    locks=None,
+    current=None,
+    history=None,
+    share_limit=0,
+    colocation=0.0,
 ):  # type: ignore[no-untyped-def]
     thresholds = [s.threshold_min for s in DEFAULT.services]
     weights = [s.weight for s in DEFAULT.services]
@@ -29,8 +36,8 @@ def _collect(
         0.0,
         "none",
         0.0,
-        0,
-        0.0,
+        share_limit,
+        colocation,
         locks or [],
         IDS,
         current if current is not None else DEFAULT.to_dict(),
@@ -171,42 +178,8 @@ def test_same_scenario_is_solved_once_and_the_payload_stays_small(payload) -> No
 
 
 def test_sharing_limit_and_colocation_controls_reach_the_scenario() -> None:
-    thresholds = [s.threshold_min for s in DEFAULT.services]
-    weights = [s.weight for s in DEFAULT.services]
-    data, _ = scenario.collect_scenario(
-        2_000_000,
-        "complementary",
-        "all",
-        thresholds,
-        weights,
-        0.5,
-        0.0,
-        "none",
-        0.0,
-        12,
-        0.2,
-        [],
-        IDS,
-        DEFAULT.to_dict(),
-        [],
-    )
+    data, _ = _collect(share_limit=12, colocation=0.2)
     changed = Scenario.from_dict(data)
     assert changed.max_share_min == 12.0 and changed.colocation_saving_share == 0.2
-    back, _ = scenario.collect_scenario(
-        2_000_000,
-        "complementary",
-        "all",
-        thresholds,
-        weights,
-        0.5,
-        0.0,
-        "none",
-        0.0,
-        0,
-        0.0,
-        [],
-        IDS,
-        data,
-        [],
-    )
+    back, _ = _collect(current=data)
     assert Scenario.from_dict(back).max_share_min is None  # 0 on the slider: no limit
