@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,31 @@ def screenshot(duo, name: str) -> None:  # type: ignore[no-untyped-def]
 
 def kpi_text(duo, key: str) -> str:  # type: ignore[no-untyped-def]
     return duo.find_element(f'[id=\'{{"key":"{key}","type":"kpi"}}\']').text
+
+
+# True when the element's centre is where it was on the previous poll and nothing covers it.
+_SETTLED = """
+const el = arguments[0], previous = arguments[1];
+const box = el.getBoundingClientRect();
+const x = box.left + box.width / 2, y = box.top + box.height / 2;
+const hit = document.elementFromPoint(x, y);
+const here = [Math.round(x), Math.round(y)];
+return {here: here, clear: hit !== null && (hit === el || el.contains(hit)),
+        still: previous !== null && previous[0] === here[0] && previous[1] === here[1]};
+"""
+
+
+def click_when_settled(duo, selector: str, timeout: float = 10) -> None:  # type: ignore[no-untyped-def]
+    """Click like a person: once the element has stopped moving (a card sliding in, a map
+    zooming) and nothing lies on top of it."""
+    element = duo.wait_for_element(selector, timeout=timeout)
+    previous = None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = duo.driver.execute_script(_SETTLED, element, previous)
+        if state["clear"] and state["still"]:
+            element.click()
+            return
+        previous = state["here"]
+        time.sleep(0.1)
+    raise AssertionError(f"{selector} never settled where it could be clicked")

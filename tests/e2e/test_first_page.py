@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from dash.testing.wait import until
 
 from tests.conftest import OUTPUT
 
@@ -18,7 +19,8 @@ def test_map_shows_kommuner_and_all_tatorter(dash_duo, monkeypatch) -> None:
     dash_duo.wait_for_element(".sk-place-tatort", timeout=20)
     tatorter = dash_duo.find_elements(".sk-place-tatort")
     assert len(tatorter) == 50
-    assert len(dash_duo.find_elements(".leaflet-overlay-pane path")) > 50 + 8
+    # The kommun boundaries are a layer of their own and may draw a moment later.
+    until(lambda: len(dash_duo.find_elements(".leaflet-overlay-pane path")) > 50 + 8, timeout=10)
     assert "SCB" in dash_duo.find_element("footer").text
     assert "OpenStreetMap" in dash_duo.find_element("footer").text
     OUTPUT.mkdir(exist_ok=True)

@@ -16,7 +16,7 @@ from dashapp.i18n import number as formatted
 from dashapp.present import solution_payload
 from dashapp.scenario_form import decode
 from models.scenario import Scenario
-from tests.e2e.conftest import kpi_text, screenshot
+from tests.e2e.conftest import click_when_settled, kpi_text, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -61,7 +61,7 @@ def test_changing_the_budget_changes_kpis_and_map(app_duo) -> None:  # type: ign
 
 def test_switching_mode_changes_the_basket(app_duo) -> None:  # type: ignore[no-untyped-def]
     basket = kpi_text(app_duo, "basket")
-    app_duo.find_element("label[for='_dbcprivate_radioitems_mode_input_self_sufficient']").click()
+    click_when_settled(app_duo, "label[for='_dbcprivate_radioitems_mode_input_self_sufficient']")
     expected = solution_payload(dataset(), solve(Scenario(mode="self_sufficient")))
     figure = number(expected["covered"][-1]["scenario"], "sv")
     _wait_text(app_duo, '[id=\'{"key":"basket","type":"kpi"}\']', figure)
@@ -79,10 +79,10 @@ def test_locking_a_village_from_its_card(app_duo) -> None:  # type: ignore[no-un
         if data.places.kind[j] == "tatort" and not secure[j] and data.places.ids[j] not in chosen
     ]
     place_id, name = data.places.ids[candidates[0]], data.places.names[candidates[0]]
-    app_duo.find_element(f".sk-id-{place_id}").click()
+    click_when_settled(app_duo, f".sk-id-{place_id}")
     _wait_text(app_duo, ".offcanvas-title", name)
     lock = f'{{"action":"in","place":"{place_id}","service":"grocery","type":"lock"}}'
-    app_duo.find_element(f"[id='{lock}']").click()
+    click_when_settled(app_duo, f"[id='{lock}']")
     _wait_text(app_duo, "#actions-table", name, timeout=30)
     screenshot(app_duo, "locked_village")
 
@@ -172,7 +172,7 @@ def test_download_csv_and_geopackage_and_read_them_back(app_duo) -> None:  # typ
 def test_switching_language_keeps_the_scenario(app_duo) -> None:  # type: ignore[no-untyped-def]
     _set_budget(app_duo, 750_000)
     _wait_text(app_duo, '[id=\'{"key":"cost","type":"kpi"}\']', "750")
-    app_duo.find_element("#language").click()
+    click_when_settled(app_duo, "#language")
     _wait_text(app_duo, "#language", "På svenska", timeout=30)
     _wait_text(app_duo, '[id=\'{"key":"grocery","type":"kpi"}\']', "Groceries")
     _wait_text(app_duo, '[id=\'{"key":"cost","type":"kpi"}\']', "750,000")
