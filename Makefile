@@ -49,7 +49,7 @@ test: lint typecheck pytest
 
 ## data: rebuild the embedded tables from ../shared/data
 data: $(VENV)/.installed
-	$(BIN)/servicekartan data build --source ../shared/data --out data/kronoberg
+	$(BIN)/servicekartan data build --manifest data/manifests/kronoberg.json --out data/kronoberg
 
 ## bench: the speed benchmarks (by hand; figures go into docs/benchmarks.md)
 bench: $(VENV)/.installed-test

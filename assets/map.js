@@ -1,16 +1,24 @@
 /* Client-side map styling for Servicekartan. Layers get their data once; callbacks change only
-   the small `hideout` dict, and these functions recolour from it. */
+   the small `hideout` dict, and these functions recolour from it. Every colour and status comes
+   from the hideout (defined once in dashapp/style.py); names are set as text, never as HTML. */
 window.servicekartan = Object.assign({}, window.servicekartan, {
   placeRadius: function (population) {
     return 4 + Math.sqrt(Math.max(population, 0)) / 12;
   },
 
+  // A tooltip whose content is plain text: a name from a data file can never become markup.
+  textTooltip: function (text) {
+    const span = document.createElement("span");
+    span.textContent = text;
+    return span;
+  },
+
   placeToLayer: function (feature, latlng, context) {
     const hideout = (context && context.hideout) || {};
     const p = feature.properties;
-    const status = (hideout.status && hideout.status[p.id]) || hideout.default || p.today || "none";
+    const status = (hideout.status && hideout.status[p.id]) || hideout.default || "none";
     const colors = hideout.colors || {};
-    const outside = p.kind === "outside";  // supply beyond the county: drawn faint, never funded
+    const outside = p.kind === "outside";  // supply beyond the region: drawn faint, never funded
     const visible = !outside && (!hideout.kommun || hideout.kommun === p.kommun);
     const marker = L.circleMarker(latlng, {
       radius: outside ? 3 : window.servicekartan.placeRadius(p.population),
@@ -21,7 +29,8 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
       fillOpacity: visible ? 0.85 : 0.15,
       opacity: visible ? 1 : 0.2,
     });
-    marker.bindTooltip(p.name + (p.population ? " (" + p.population.toLocaleString("sv-SE") + ")" : ""));
+    const people = p.population ? " (" + p.population.toLocaleString("sv-SE") + ")" : "";
+    marker.bindTooltip(window.servicekartan.textTooltip(p.name + people));
     return marker;
   },
 
@@ -37,23 +46,24 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
       fillColor: hideout.color || "#666",
       fillOpacity: 0.95,
     });
-    marker.bindTooltip(p.name);
+    marker.bindTooltip(window.servicekartan.textTooltip(p.name));
     return marker;
   },
 
   demandToLayer: function (feature, latlng, context) {
     const hideout = (context && context.hideout) || {};
+    const colors = hideout.colors || {};
     const p = feature.properties;
     if (hideout.uncovered && !hideout._uncovered) {
       hideout._uncovered = new Set(hideout.uncovered);
     }
     const known = Boolean(hideout._uncovered);
-    const color = !known ? "#888" : hideout._uncovered.has(p.i) ? "#CC79A7" : "#009E73";
+    const state = !known ? "unknown" : hideout._uncovered.has(p.i) ? "uncovered" : "covered";
     return L.circleMarker(latlng, {
       radius: 1.5 + Math.min(Math.sqrt(p.population) / 4, 3),
-      className: "sk-demand" + (known ? (hideout._uncovered.has(p.i) ? " sk-uncovered" : " sk-covered") : ""),
+      className: "sk-demand" + (known ? " sk-" + state : ""),
       stroke: false,
-      fillColor: color,
+      fillColor: colors[state] || "#888",
       fillOpacity: 0.45,
       interactive: false,
     });
@@ -61,19 +71,20 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
 
   diffDemandToLayer: function (feature, latlng, context) {
     const hideout = (context && context.hideout) || {};
+    const colors = hideout.colors || {};
     if (!hideout._gained) {
       hideout._gained = new Set(hideout.gained || []);
       hideout._lost = new Set(hideout.lost || []);
     }
     const p = feature.properties;
-    const gained = hideout._gained.has(p.i);
-    const lost = hideout._lost.has(p.i);
+    const state = hideout._gained.has(p.i) ? "gained" : hideout._lost.has(p.i) ? "lost" : "same";
+    const changed = state !== "same";
     return L.circleMarker(latlng, {
-      radius: gained || lost ? 4 : 1.5,
-      className: "sk-diff-demand" + (gained ? " sk-gained" : lost ? " sk-lost" : ""),
+      radius: changed ? 4 : 1.5,
+      className: "sk-diff-demand" + (changed ? " sk-" + state : ""),
       stroke: false,
-      fillColor: gained ? "#E69F00" : lost ? "#56B4E9" : "#bbb",
-      fillOpacity: gained || lost ? 0.8 : 0.3,
+      fillColor: colors[state] || "#bbb",
+      fillOpacity: changed ? 0.8 : 0.3,
       interactive: false,
     });
   },
@@ -81,7 +92,8 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
   kommunStyle: function (feature, context) {
     const hideout = (context && context.hideout) || {};
     const chosen = hideout.kommun && hideout.kommun === feature.properties.kommun_kod;
-    return { color: "#333", weight: chosen ? 3 : 1.5, fillOpacity: chosen ? 0.06 : 0.0, fillColor: "#333" };
+    const color = hideout.color || "#333";
+    return { color: color, weight: chosen ? 3 : 1.5, fillOpacity: chosen ? 0.06 : 0.0, fillColor: color };
   },
 
   tileError: function () {

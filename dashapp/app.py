@@ -1,21 +1,26 @@
-"""The Dash application; ``server`` is the WSGI entry for gunicorn (see Procfile)."""
+"""The Dash application factory. ``dashapp/wsgi.py`` builds the one app for gunicorn.
+
+Importing this module does nothing: ``create_app(settings)`` validates the data, registers the
+callbacks and builds the app. Callbacks are declared with ``dash.callback``, which Dash hands
+to the first app a process creates, so a process serves one app (as gunicorn workers and the
+command line do).
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import dash
 
 from dashapp import layout
-from dashapp.data import CONFIG_KEY
+from dashapp.data import SETTINGS_KEY
+from dashapp.settings import Settings
 from models.dataset import load_dataset
-from models.paths import PROJECT_ROOT, default_data_dir
+from models.paths import PROJECT_ROOT
 
 
-def create_app(data_dir: Path | str | None = None) -> dash.Dash:
-    """A Dash app serving ``data_dir`` (validated and loaded now, so bad data fails at start)."""
-    folder = Path(data_dir) if data_dir is not None else default_data_dir()
-    load_dataset(folder)
+def create_app(settings: Settings) -> dash.Dash:
+    """A Dash app serving ``settings.data_dir`` (validated and loaded now, so bad data fails
+    at start rather than on the first request)."""
+    dataset = load_dataset(settings.data_dir)
     from dashapp import callbacks  # noqa: F401 - importing registers every callback
 
     app = dash.Dash(
@@ -24,13 +29,10 @@ def create_app(data_dir: Path | str | None = None) -> dash.Dash:
         assets_folder=str(PROJECT_ROOT / "assets"),
         serve_locally=True,
         compress=True,  # gzip: the map layers and bundles shrink about eightfold
-        suppress_callback_exceptions=True,
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="sv">')
-    app.server.config[CONFIG_KEY] = str(folder)
-    app.layout = layout.serve_layout
+    app.server.config[SETTINGS_KEY] = settings
+    with app.server.app_context():  # Dash calls the layout function once to check it
+        app.layout = layout.serve_layout
+        app.validation_layout = layout.validation_layout(dataset)
     return app
-
-
-app = create_app()
-server = app.server

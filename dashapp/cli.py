@@ -1,31 +1,31 @@
-"""The ``servicekartan`` command: serve the app, build and check data, solve scenarios."""
+"""The ``servicekartan`` command: serve the app, build and check data, solve scenarios.
+
+Start-up imports only the standard library; each command imports what it needs when it runs,
+so ``servicekartan data check`` never loads Dash and ``solve`` never loads the build step.
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from models.build.region import BuildOptions, build_folder
-from models.build.services import StatusRule
-from models.errors import DataError, ServicekartanError
-from models.paths import EMBEDDED_DATA, default_data_dir
-from models.validate import check_folder
-
 
 def _serve(args: argparse.Namespace) -> int:
-    # the app module builds the one app at import (gunicorn imports it the same way), and
-    # Dash hands the registered callbacks to the first app only: choose the data first
-    os.environ["SERVICEKARTAN_DATA"] = str(args.data)
-    from dashapp.app import app
+    from dashapp.app import create_app
+    from dashapp.settings import Settings
 
+    app = create_app(Settings.from_env(data_dir=args.data))
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
+    from models.build.manifest import read_manifest
+    from models.build.region import BuildOptions, build_folder
+    from models.build.services import StatusRule
+
     options = BuildOptions(
         grid_km=args.grid_km,
         status_rule=StatusRule(args.at_risk_below),
@@ -35,12 +35,14 @@ def _build(args: argparse.Namespace) -> int:
         travel_matrix=args.travel_matrix,
         osm=args.osm,
     )
-    out = build_folder(args.source, args.out, options)
+    out = build_folder(read_manifest(args.manifest, args.source), args.out, options)
     print(f"Byggt / built: {out}")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
+    from models.validate import check_folder
+
     folder = args.folder or args.data
     problems = check_folder(folder)
     for problem in problems:
@@ -52,9 +54,16 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_data_option(parser: argparse.ArgumentParser) -> None:
+def data_folder(value: str | None) -> Path:
+    """``--data``: the folder given, else ``SERVICEKARTAN_DATA``, else the embedded region."""
+    from dashapp.settings import Settings
+
+    return Settings.from_env(data_dir=Path(value) if value else None).data_dir
+
+
+def add_data_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--data", type=Path, default=default_data_dir(), help="data folder (documented format)"
+        "--data", type=data_folder, default=None, help="data folder (documented format)"
     )
 
 
@@ -62,8 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="servicekartan", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    serve = commands.add_parser("serve", help="start the web app")
-    _add_data_option(serve)
+    serve = commands.add_parser("serve", help="start the web app on 127.0.0.1")
+    add_data_option(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8050)
     serve.add_argument("--debug", action="store_true")
@@ -72,8 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     data = commands.add_parser("data", help="build or check a data folder")
     data_commands = data.add_subparsers(dest="data_command", required=True)
     build = data_commands.add_parser("build", help="build a data folder from source files")
-    build.add_argument("--source", type=Path, default=Path("../shared/data"))
-    build.add_argument("--out", type=Path, default=EMBEDDED_DATA)
+    build.add_argument("--manifest", type=Path, required=True, help="the region's manifest")
+    build.add_argument("--source", type=Path, help="source folder (default: the manifest's)")
+    build.add_argument("--out", type=Path, required=True, help="data folder to write")
     build.add_argument("--grid-km", type=float, default=2.0, help="rural demand grid spacing")
     build.add_argument("--at-risk-below", type=int, default=1000, help="status rule population")
     build.add_argument("--population-grid", type=Path, help="SCB population per km square")
@@ -84,17 +94,21 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_build)
     check = data_commands.add_parser("check", help="validate a data folder")
     check.add_argument("folder", type=Path, nargs="?")
-    _add_data_option(check)
+    add_data_option(check)
     check.set_defaults(run=_check)
 
     from dashapp.cli_solve import add_solve_commands
 
-    add_solve_commands(commands, _add_data_option)
+    add_solve_commands(commands, add_data_option)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if hasattr(args, "data") and args.data is None:
+        args.data = data_folder(None)
+    from models.errors import DataError, ServicekartanError
+
     try:
         return int(args.run(args))
     except DataError as error:

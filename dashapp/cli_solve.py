@@ -7,26 +7,30 @@ import json
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pulp
-
-from models.analysis import budget_curve, criticality, why_chosen
-from models.dataset import load_dataset
-from models.optimise import default_solver
-from models.run import run_scenario
-from models.scenario import Scenario
+if TYPE_CHECKING:
+    from models.dataset import Dataset
+    from models.scenario import Scenario
 
 
-def _scenario(args: argparse.Namespace) -> Scenario:
+def _scenario(args: argparse.Namespace, dataset: Dataset) -> Scenario:
+    """The scenario file, with the region's defaults for what it leaves out."""
+    from models.scenario import Scenario, default_scenario
+
+    defaults = default_scenario(dataset.registry)
     if args.scenario is None:
-        return Scenario()
-    return Scenario.from_json(Path(args.scenario).read_text(encoding="utf-8"))
+        return defaults
+    return Scenario.from_json(Path(args.scenario).read_text(encoding="utf-8"), defaults)
 
 
 def _solver(args: argparse.Namespace) -> Any:
     if args.solver == "cbc":
+        import pulp
+
         return pulp.PULP_CBC_CMD(msg=False, timeLimit=args.time_limit)
+    from models.optimise import default_solver
+
     return default_solver(args.time_limit)
 
 
@@ -35,19 +39,13 @@ def _print_json(data: Any) -> None:
 
 
 def _solve(args: argparse.Namespace) -> int:
+    from models.dataset import load_dataset
+    from models.run import run_scenario
+
     dataset = load_dataset(args.data)
-    solution = run_scenario(dataset, _scenario(args), _solver(args))
+    solution = run_scenario(dataset, _scenario(args, dataset), _solver(args))
     if args.json:
-        data = solution.to_dict()
-        data["why"] = [
-            {
-                **asdict(r.action),
-                "people_only_it_covers": r.people_only_it_covers,
-                "people_per_msek": r.people_per_msek,
-            }
-            for r in why_chosen(dataset, solution)
-        ]
-        _print_json(data)
+        _print_json(solution.to_dict())
         return 0
     gap = "–" if solution.gap is None else f"{solution.gap:.2%}"
     print(
@@ -57,28 +55,31 @@ def _solve(args: argparse.Namespace) -> int:
     for covered in solution.covered:
         gain, change = covered.gain_vs_baseline, covered.change_vs_today
         print(
-            f"  {covered.key:<9} {covered.scenario:>9,.0f} ({covered.share:.1%})  "
+            f"  {covered.key:<9} {covered.scenario:>9,.0f} ({covered.share():.1%})  "
             f"vs do-nothing {gain:+,.0f}, vs today {change:+,.0f}"
         )
     for action in solution.actions:
         print(
-            f"  {action.action:<9} {action.service:<8} {action.place_name} ({action.kommun_kod}) "
+            f"  {action.action:<9} {action.service:<8} {action.place_name} ({action.kommun}) "
             f"{action.cost_sek:,.0f} SEK"
         )
     return 0
 
 
 def _curve(args: argparse.Namespace) -> int:
+    from models.analysis import budget_curve
+    from models.dataset import load_dataset
+
     dataset = load_dataset(args.data)
     budgets = [float(b) for b in args.budgets.split(",")]
-    curve = budget_curve(dataset, _scenario(args), budgets, _solver(args))
+    curve = budget_curve(dataset, _scenario(args, dataset), budgets, _solver(args))
     if args.json:
-        _print_json(curve.to_dict(dataset))
+        _print_json(curve.to_dict())
         return 0
     for step in curve.steps:
         people = step.solution.objective
         print(f"{step.budget_sek:>12,.0f} SEK  objective {people:>10,.0f}  {step.solution.status}")
-    for priority in curve.priorities(dataset):
+    for priority in curve.priorities():
         action = priority.action
         print(
             f"{priority.rank:>3}. {action.action} {action.service} {action.place_name} "
@@ -88,8 +89,11 @@ def _curve(args: argparse.Namespace) -> int:
 
 
 def _critical(args: argparse.Namespace) -> int:
+    from models.criticality import criticality
+    from models.dataset import load_dataset
+
     dataset = load_dataset(args.data)
-    ranked = criticality(dataset, _scenario(args))
+    ranked = criticality(dataset, _scenario(args, dataset))
     if args.service:
         ranked = [c for c in ranked if c.service == args.service]
     ranked = ranked[: args.top]

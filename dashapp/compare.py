@@ -1,4 +1,8 @@
-"""Pure comparison of solved scenarios: KPI deltas, bar charts and the difference map."""
+"""Pure comparison of solved scenarios: KPI deltas, bar charts and the difference map's hideouts.
+
+Figures are matched by service key, never by position: two scenarios with different services
+line up row by row, with an empty cell where one of them lacks a service.
+"""
 
 from __future__ import annotations
 
@@ -6,51 +10,70 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from dashapp.components.workspace import DIFF_COLORS
+from dashapp import style
 from dashapp.i18n import number, t
+from dashapp.present import label
+from models.services import ServiceRegistry
+from models.solution import Solution
 
-Named = list[tuple[str, dict[str, Any]]]  # (scenario name, result payload)
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+Named = list[tuple[str, Solution]]  # (scenario name, its solution)
 
 
-def compare_table(named: Named, language: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def keys(named: Named) -> list[str]:
+    """Every service (and basket) key any of the scenarios has, in first-seen order."""
+    found: dict[str, None] = {}
+    for _, solution in named:
+        found.update(dict.fromkeys(solution.keys))
+    return list(found)
+
+
+def _covered(solution: Solution, key: str) -> float | None:
+    return solution.covered_for(key).scenario if key in solution.keys else None
+
+
+def compare_table(
+    named: Named, registry: ServiceRegistry, language: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Rows: people covered per service, the basket, and SEK used; a column per scenario and
     a difference column for each against the first."""
-    first_name, first = named[0]
+    first_name = named[0][0]
     columns = [{"id": "metric", "name": t("compare_metric", language)}]
     columns += [{"id": f"s{k}", "name": name} for k, (name, _) in enumerate(named)]
     columns += [
         {"id": f"d{k}", "name": f"{name} − {first_name}"} for k, (name, _) in enumerate(named) if k
     ]
-    rows = []
-    for position, covered in enumerate(first["covered"]):
-        values = [p["covered"][position]["scenario"] for _, p in named]
-        rows.append(_row(t(f"service_{covered['key']}", language), values, language))
-    rows.append(_row(t("kpi_cost", language), [p["cost_sek"] for _, p in named], language))
+    rows = [
+        _row(label(registry, key, language), [_covered(s, key) for _, s in named], language)
+        for key in keys(named)
+    ]
+    rows.append(_row(t("kpi_cost", language), [s.cost_sek for _, s in named], language))
     return columns, rows
 
 
-def _row(metric: str, values: list[float], language: str) -> dict[str, Any]:
+def _row(metric: str, values: list[float | None], language: str) -> dict[str, Any]:
     row: dict[str, Any] = {"metric": metric}
     for k, value in enumerate(values):
-        row[f"s{k}"] = number(value, language)
+        row[f"s{k}"] = "–" if value is None else number(value, language)
         if k:
-            delta = value - values[0]
-            row[f"d{k}"] = ("+" if delta > 0 else "") + number(delta, language)
+            first = values[0]
+            delta = None if value is None or first is None else value - first
+            row[f"d{k}"] = (
+                "–" if delta is None else ("+" if delta > 0 else "") + number(delta, language)
+            )
     return row
 
 
-def service_figure(named: Named, language: str) -> go.Figure:
-    keys = [c["key"] for c in named[0][1]["covered"]]
+def service_figure(named: Named, registry: ServiceRegistry, language: str) -> go.Figure:
+    shown = keys(named)
     figure = go.Figure(
         [
             go.Bar(
                 name=name,
-                x=[t(f"service_{k}", language) for k in keys],
-                y=[c["scenario"] for c in payload["covered"]],
-                marker_color=PALETTE[n % len(PALETTE)],
+                x=[label(registry, k, language) for k in shown],
+                y=[_covered(solution, k) for k in shown],
+                marker_color=style.CHART_PALETTE[n % len(style.CHART_PALETTE)],
             )
-            for n, (name, payload) in enumerate(named)
+            for n, (name, solution) in enumerate(named)
         ]
     )
     figure.update_layout(
@@ -62,50 +85,56 @@ def service_figure(named: Named, language: str) -> go.Figure:
     return figure
 
 
-def kommun_figure(named: Named, service: str, language: str) -> go.Figure:
-    def shares(payload: dict[str, Any]) -> list[float]:
-        return [
-            100 * next(c for c in k["covered"] if c["key"] == service)["scenario"] / k["population"]
-            for k in payload["by_kommun"]
-        ]
+def _shares(solution: Solution, key: str) -> list[float | None]:
+    found = [k.covered_for(key) for k in solution.by_kommun]
+    return [None if c is None else 100 * c.share() for c in found]
 
-    kommuner = [k["kommun"] for k in named[0][1]["by_kommun"]]
+
+def kommun_figure(named: Named, key: str, registry: ServiceRegistry, language: str) -> go.Figure:
+    kommuner = [k.kommun for k in named[0][1].by_kommun]
     figure = go.Figure(
         [
-            go.Bar(name=name, x=kommuner, y=shares(payload), marker_color=PALETTE[n % len(PALETTE)])
-            for n, (name, payload) in enumerate(named)
+            go.Bar(
+                name=name,
+                x=kommuner,
+                y=_shares(solution, key),
+                marker_color=style.CHART_PALETTE[n % len(style.CHART_PALETTE)],
+            )
+            for n, (name, solution) in enumerate(named)
         ]
     )
     figure.update_layout(
         barmode="group",
         height=300,
         margin={"l": 50, "r": 10, "t": 10, "b": 60},
-        yaxis_title=f"{t(f'service_{service}', language)}, %",
+        yaxis_title=f"{label(registry, key, language)}, %",
     )
     return figure
 
 
 def difference(
-    named: Named, service: str, population: list[float], language: str
+    named: Named, key: str, population: list[float], language: str
 ) -> tuple[dict[str, Any], dict[str, Any], str]:
     """Place and demand hideouts for the first two scenarios, and a one-line summary."""
     (name_a, a), (name_b, b) = named[0], named[1]
-    places_a = {x["place_id"] for x in a["actions"]}
-    places_b = {x["place_id"] for x in b["actions"]}
+    places_a = {x.place_id for x in a.actions}
+    places_b = {x.place_id for x in b.actions}
     status = dict.fromkeys(places_a & places_b, "both")
     status.update(dict.fromkeys(places_a - places_b, "a_only"))
     status.update(dict.fromkeys(places_b - places_a, "b_only"))
-    uncovered_a, uncovered_b = set(a["uncovered"][service]), set(b["uncovered"][service])
+    uncovered_a = set(a.uncovered_demand.get(key, ()))
+    uncovered_b = set(b.uncovered_demand.get(key, ()))
     gained = sorted(uncovered_a - uncovered_b)  # reached in B, not in A
     lost = sorted(uncovered_b - uncovered_a)
+    people = t("people", language)
     summary = (
         f"{t('diff_gained', language, name=name_b, other=name_a)}: "
-        f"{number(sum(population[i] for i in gained), language)} {t('people', language)}. "
+        f"{number(sum(population[i] for i in gained), language)} {people}. "
         f"{t('diff_gained', language, name=name_a, other=name_b)}: "
-        f"{number(sum(population[i] for i in lost), language)} {t('people', language)}. "
+        f"{number(sum(population[i] for i in lost), language)} {people}. "
         f"{t('diff_a_only', language, name=name_a)}: {len(places_a - places_b)}, "
         f"{t('diff_b_only', language, name=name_b)}: {len(places_b - places_a)}, "
         f"{t('diff_both', language)}: {len(places_a & places_b)}."
     )
-    places = {"status": status, "colors": DIFF_COLORS, "default": "none"}
-    return places, {"gained": gained, "lost": lost}, summary
+    places = style.place_hideout(status, None, style.DIFF_PLACE_COLORS)
+    return places, style.diff_demand_hideout(gained, lost), summary

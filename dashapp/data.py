@@ -1,34 +1,49 @@
-"""The app's dataset and solved scenarios: read-only, cached per folder and per scenario.
+"""The running app's settings, dataset, saved-scenario storage and solved scenarios.
 
-The caches are memo tables of pure functions (same inputs, same result), not app state: every
-worker may rebuild them, and nothing a user does lives here.
+Settings live in the Flask app's config (set once by ``create_app``). The caches are memo tables
+of pure functions (same inputs, same result), not app state: every worker may rebuild them, and
+nothing a user does lives here.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import flask
 
+from dashapp.settings import Settings
+from dashapp.storage import ScenarioStorage
 from models.dataset import Dataset, load_dataset
-from models.paths import default_data_dir
 from models.run import run_scenario
-from models.scenario import Scenario
+from models.scenario import Scenario, default_scenario
 from models.solution import Solution
 
-CONFIG_KEY = "SERVICEKARTAN_DATA"
+SETTINGS_KEY = "SERVICEKARTAN_SETTINGS"
 
 
-def data_dir() -> Path:
-    """The folder the running app was created with; outside a request, the default one."""
-    if flask.has_app_context() and CONFIG_KEY in flask.current_app.config:
-        return Path(flask.current_app.config[CONFIG_KEY])
-    return default_data_dir()
+def settings() -> Settings:
+    """The settings the running app was created with (inside a request or app context)."""
+    found = flask.current_app.config[SETTINGS_KEY]
+    assert isinstance(found, Settings)
+    return found
 
 
 def dataset() -> Dataset:
-    return load_dataset(data_dir())
+    return load_dataset(settings().data_dir)
+
+
+def storage() -> ScenarioStorage:
+    return ScenarioStorage(settings().database_path)
+
+
+def base_scenario() -> Scenario:
+    """The region's default scenario: every service type of its registry at its defaults."""
+    return default_scenario(dataset().registry)
+
+
+def read_scenario(data: dict[str, object]) -> Scenario:
+    """A scenario from a store or link, with the region's defaults for what it lacks."""
+    return Scenario.from_dict(data, base_scenario())
 
 
 @lru_cache(maxsize=64)
@@ -38,4 +53,4 @@ def _solve(folder: str, scenario_json: str) -> Solution:
 
 def solve(scenario: Scenario) -> Solution:
     """The solution of ``scenario`` on the app's dataset; the same scenario is solved once."""
-    return _solve(str(data_dir()), scenario.to_json())
+    return _solve(str(settings().data_dir), scenario.to_json())

@@ -1,8 +1,9 @@
-"""Exports of a solved scenario: CSV, Excel, GeoJSON, GeoPackage and the scenario JSON.
+"""Exports of a solved scenario: CSV, Excel, GeoJSON and GeoPackage.
 
 Every export carries the notes a reader needs: which figures are modelled and where the data
-comes from. CSV follows the UI language: Swedish Excel's dialect (``;``, decimal comma, UTF-8
-with BOM) in Swedish, plain comma-separated in English.
+comes from (the data folder's own sources). CSV follows the UI language: Swedish Excel's dialect
+(``;``, decimal comma, UTF-8 with BOM) in Swedish, plain comma-separated in English. Text that
+came from a data file or a user is written so no spreadsheet runs it as a formula.
 """
 
 from __future__ import annotations
@@ -19,60 +20,63 @@ import pyogrio.raw
 import shapely
 
 from dashapp.i18n import t
-from dashapp.present import place_status
+from dashapp.present import label
 from models.dataset import Dataset
-from models.scenario import Scenario
+from models.solution import Solution
 
-Payload = dict[str, Any]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: str) -> str:
+    """A cell that a spreadsheet shows as text: a leading formula character gets an
+    apostrophe, as Excel itself does for text typed that way."""
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def notes(dataset: Dataset, language: str) -> list[str]:
-    found = [t("sources", language)]
+    """Modelled-figure warning, the region's own notes, then its sources."""
+    found = [*dataset.region.notes(language)]
     if dataset.demand_is_modelled or dataset.travel.method == "modelled":
         found.insert(0, t("modelled_note", language))
+    found.append(f"{t('sources_title', language)}: {dataset.region.citations()}")
     return found
 
 
-def actions_frame(payload: Payload, language: str) -> pd.DataFrame:
+def actions_frame(solution: Solution, dataset: Dataset, language: str) -> pd.DataFrame:
+    actions = solution.actions
     return pd.DataFrame(
         {
-            "place_id": [a["place_id"] for a in payload["actions"]],
-            t("col_place", language): [a["place_name"] for a in payload["actions"]],
-            t("col_kommun", language): [a["kommun_kod"] for a in payload["actions"]],
+            t("col_place", language): [safe_text(a.place_name) for a in actions],
+            t("col_kommun", language): [safe_text(a.kommun) for a in actions],
             t("col_service", language): [
-                t(f"service_{a['service']}", language) for a in payload["actions"]
+                label(dataset.registry, a.service, language) for a in actions
             ],
-            t("col_action", language): [
-                t(f"action_{a['action']}", language) for a in payload["actions"]
-            ],
-            t("col_cost", language): [a["cost_sek"] for a in payload["actions"]],
-            t("col_only_it", language): [a["people_only_it_covers"] for a in payload["actions"]],
-            t("col_per_msek", language): [a["people_per_msek"] for a in payload["actions"]],
+            t("col_action", language): [t(f"action_{a.action}", language) for a in actions],
+            t("col_cost", language): [a.cost_sek for a in actions],
+            t("col_only_it", language): [round(a.people_only_here, 1) for a in actions],
+            t("col_gained", language): [round(a.people_gained, 1) for a in actions],
+            t("col_per_msek", language): [a.people_per_msek for a in actions],
         }
     )
 
 
-def kpi_frame(payload: Payload, language: str) -> pd.DataFrame:
-    rows = []
-    areas = [("", t("all_kommuner", language), payload["covered"])] + [
-        (k["kommun_kod"], k["kommun"], k["covered"]) for k in payload["by_kommun"]
+def kpi_frame(solution: Solution, dataset: Dataset, language: str) -> pd.DataFrame:
+    areas = [(t("all_kommuner", language), solution.covered)] + [
+        (k.kommun, k.covered) for k in solution.by_kommun
     ]
-    for code, name, covered in areas:
-        for c in covered:
-            rows.append(
-                {
-                    "kommun_kod": code,
-                    t("col_kommun", language): name,
-                    t("col_service", language): t(f"service_{c['key']}", language),
-                    t("col_population", language): c["population"],
-                    t("kpi_covered", language): c["scenario"],
-                    t("col_share", language): round(c["scenario"] / c["population"], 4)
-                    if c["population"]
-                    else 0.0,
-                    t("kpi_vs_baseline", language): c["scenario"] - c["baseline"],
-                    t("kpi_vs_today", language): c["scenario"] - c["today"],
-                }
-            )
+    rows = [
+        {
+            t("col_kommun", language): safe_text(name),
+            t("col_service", language): label(dataset.registry, c.key, language),
+            t("col_population", language): c.population,
+            t("kpi_covered", language): c.scenario,
+            t("col_share", language): round(c.share(), 4),
+            t("kpi_vs_baseline", language): c.gain_vs_baseline,
+            t("kpi_vs_today", language): c.change_vs_today,
+        }
+        for name, covered in areas
+        for c in covered
+    ]
     return pd.DataFrame(rows)
 
 
@@ -83,53 +87,69 @@ def to_csv(frame: pd.DataFrame, dataset: Dataset, language: str) -> bytes:
     return (header + body).encode("utf-8-sig")
 
 
-def to_xlsx(payload: Payload, dataset: Dataset, language: str) -> bytes:
-    scenario = Scenario.from_dict(payload["scenario"])
-    parameters = pd.DataFrame(
+def actions_csv(solution: Solution, dataset: Dataset, language: str) -> bytes:
+    return to_csv(actions_frame(solution, dataset, language), dataset, language)
+
+
+def kpi_csv(solution: Solution, dataset: Dataset, language: str) -> bytes:
+    return to_csv(kpi_frame(solution, dataset, language), dataset, language)
+
+
+def parameters_frame(solution: Solution, language: str) -> pd.DataFrame:
+    settings = solution.scenario.to_dict()
+    return pd.DataFrame(
         [
-            {"field": k, "value": json.dumps(v, ensure_ascii=False)}
-            for k, v in scenario.to_dict().items()
+            {
+                t("col_setting", language): key,
+                t("col_value", language): safe_text(json.dumps(value, ensure_ascii=False)),
+            }
+            for key, value in settings.items()
         ]
     )
+
+
+def to_xlsx(solution: Solution, dataset: Dataset, language: str) -> bytes:
     sources = pd.DataFrame({t("report_sources", language): notes(dataset, language)})
     buffer = io.BytesIO()
+    sheets = (
+        (t("tab_actions", language), actions_frame(solution, dataset, language)),
+        ("KPI", kpi_frame(solution, dataset, language)),
+        (t("report_parameters", language), parameters_frame(solution, language)),
+        (t("report_sources", language), sources),
+    )
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        actions_frame(payload, language).to_excel(
-            writer, sheet_name=t("tab_actions", language)[:31], index=False
-        )
-        kpi_frame(payload, language).to_excel(writer, sheet_name="KPI", index=False)
-        parameters.to_excel(writer, sheet_name=t("report_parameters", language)[:31], index=False)
-        sources.to_excel(writer, sheet_name=t("report_sources", language)[:31], index=False)
+        for name, frame in sheets:
+            frame.to_excel(writer, sheet_name=name[:31], index=False)
     return buffer.getvalue()
 
 
-def places_table(payload: Payload, dataset: Dataset) -> pd.DataFrame:
+def places_table(solution: Solution, dataset: Dataset) -> pd.DataFrame:
     """Every place with its result: status after the scenario, supported services, cost."""
     supported: dict[str, list[str]] = {}
     cost: dict[str, float] = {}
-    for a in payload["actions"]:
-        supported.setdefault(a["place_id"], []).append(a["service"])
-        cost[a["place_id"]] = cost.get(a["place_id"], 0.0) + a["cost_sek"]
-    status = place_status(dataset, set(supported))
+    for a in solution.actions:
+        supported.setdefault(a.place_id, []).append(a.service)
+        cost[a.place_id] = cost.get(a.place_id, 0.0) + a.cost_sek
     places = dataset.places
+    names = dict(zip(dataset.kommun_kod.tolist(), dataset.kommun_names.tolist(), strict=True))
     return pd.DataFrame(
         {
             "place_id": places.ids,
             "name": places.names,
-            "kommun_kod": places.kommun_kod,
+            "kommun": [names.get(code, "") for code in places.kommun_kod.tolist()],
             "kind": places.kind,
             "population": places.population,
-            "status": [status[p] for p in places.ids],
-            "supported": [",".join(supported.get(p, [])) for p in places.ids],
-            "cost_sek": [cost.get(p, 0.0) for p in places.ids],
+            "status": [solution.place_status.get(p, "none") for p in places.ids.tolist()],
+            "supported": [",".join(supported.get(p, [])) for p in places.ids.tolist()],
+            "cost_sek": [cost.get(p, 0.0) for p in places.ids.tolist()],
             "lon": places.lon_deg,
             "lat": places.lat_deg,
         }
     )
 
 
-def to_geojson(payload: Payload, dataset: Dataset, language: str) -> bytes:
-    table = places_table(payload, dataset)
+def to_geojson(solution: Solution, dataset: Dataset, language: str) -> bytes:
+    table = places_table(solution, dataset)
     features = [
         {
             "type": "Feature",
@@ -148,22 +168,24 @@ def to_geojson(payload: Payload, dataset: Dataset, language: str) -> bytes:
     return json.dumps(collection, ensure_ascii=False, default=float).encode("utf-8")
 
 
-def to_geopackage(payload: Payload, dataset: Dataset, language: str) -> bytes:
-    table = places_table(payload, dataset)
+GPKG_FIELDS = (
+    "place_id",
+    "name",
+    "kommun",
+    "kind",
+    "population",
+    "status",
+    "supported",
+    "cost_sek",
+)
+
+
+def to_geopackage(solution: Solution, dataset: Dataset, language: str) -> bytes:
+    table = places_table(solution, dataset)
     geometry = shapely.to_wkb(shapely.points(table["lon"], table["lat"]))
-    fields = [
-        "place_id",
-        "name",
-        "kommun_kod",
-        "kind",
-        "population",
-        "status",
-        "supported",
-        "cost_sek",
-    ]
     data = [
         table[f].to_numpy(dtype=float if f in ("population", "cost_sek") else object)
-        for f in fields
+        for f in GPKG_FIELDS
     ]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "servicekartan.gpkg"
@@ -171,7 +193,7 @@ def to_geopackage(payload: Payload, dataset: Dataset, language: str) -> bytes:
             str(path),
             np.asarray(geometry, dtype=object),
             data,
-            fields,
+            list(GPKG_FIELDS),
             layer="places",
             driver="GPKG",
             geometry_type="Point",
@@ -179,3 +201,14 @@ def to_geopackage(payload: Payload, dataset: Dataset, language: str) -> bytes:
             layer_metadata={"notes": " | ".join(notes(dataset, language))},
         )
         return path.read_bytes()
+
+
+def scenario_json(solution: Solution, dataset: Dataset, language: str) -> bytes:
+    del dataset, language  # the scenario file is the same in every language
+    return solution.scenario.to_json().encode("utf-8")
+
+
+def result_json(solution: Solution, dataset: Dataset, language: str) -> bytes:
+    """The whole typed result, as ``servicekartan solve --json`` writes it."""
+    data: dict[str, Any] = {**solution.to_dict(), "notes": notes(dataset, language)}
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")

@@ -27,17 +27,8 @@ def _collection(features: list[Feature]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def today_status(dataset: Dataset) -> list[str]:
-    """Per place: ``at_risk`` if any service there is at risk, ``secure`` if it has any, else
-    ``none`` (a place without services can still become a service point)."""
-    at_risk = dataset.points_at("at_risk").any(axis=1)
-    secure = dataset.points_at("secure").any(axis=1)
-    return np.where(at_risk, "at_risk", np.where(secure, "secure", "none")).tolist()
-
-
 def places_geojson(dataset: Dataset) -> dict[str, Any]:
     places = dataset.places
-    today = today_status(dataset)
     return _collection(
         [
             _point(
@@ -49,7 +40,6 @@ def places_geojson(dataset: Dataset) -> dict[str, Any]:
                     "kind": str(places.kind[j]),
                     "population": int(places.population[j]),
                     "kommun": str(places.kommun_kod[j]),
-                    "today": today[j],
                 },
             )
             for j in range(len(places))

@@ -35,11 +35,6 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "demand_service": ("Visa täckning för", "Show coverage of"),
     # services and kinds
-    "service_grocery": ("Dagligvaror", "Groceries"),
-    "service_fuel": ("Drivmedel", "Fuel"),
-    "service_pharmacy": ("Apotek", "Pharmacy"),
-    "service_parcel": ("Paket- och postombud", "Parcel and post agent"),
-    "service_cash": ("Kontantuttag", "Cash withdrawal"),
     "service_basket": ("Hela korgen", "Whole basket"),
     "kind_tatort": ("tätort", "locality"),
     "kind_smaort": ("småort", "small locality"),
@@ -105,6 +100,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_cost": ("Kostnad (kr/år)", "Cost (SEK/yr)"),
     "col_only_it": ("Personer bara den når", "People only it reaches"),
     "col_per_msek": ("Personer per mnkr", "People per MSEK"),
+    "col_gained": ("Personer som annars saknar tjänsten", "People otherwise without it"),
+    "col_setting": ("Inställning", "Setting"),
+    "col_value": ("Värde", "Value"),
     "col_population": ("Befolkning", "Population"),
     "col_share": ("Andel inom restid", "Share within reach"),
     "col_change": ("Förändring mot inget görs", "Change vs doing nothing"),
@@ -159,7 +157,23 @@ TEXT: dict[str, tuple[str, str]] = {
         "Når tjänsten i {name} men inte i {other}",
         "Reached in {name}, not in {other}",
     ),
-    "diff_map_heading": ("Skillnadskarta (dagligvaror)", "Difference map (groceries)"),
+    "diff_map_heading": ("Skillnadskarta", "Difference map"),
+    "diff_legend_a_only": (
+        "Ort stöds bara i första scenariot",
+        "Place supported only in the first",
+    ),
+    "diff_legend_b_only": (
+        "Ort stöds bara i andra scenariot",
+        "Place supported only in the second",
+    ),
+    "diff_legend_gained": (
+        "Befolkning som nås bara i andra",
+        "Population reached only in the second",
+    ),
+    "diff_legend_lost": (
+        "Befolkning som nås bara i första",
+        "Population reached only in the first",
+    ),
     "load": ("Öppna", "Open"),
     # exports
     "export_csv": ("Åtgärder (CSV)", "Actions (CSV)"),
@@ -169,6 +183,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "export_gpkg": ("Orter med resultat (GeoPackage)", "Places with results (GeoPackage)"),
     "export_json": ("Scenario (JSON)", "Scenario (JSON)"),
     "export_report": ("Utskriftsvänlig rapport (HTML)", "Printable report (HTML)"),
+    "export_result": ("Hela resultatet (JSON)", "The whole result (JSON)"),
     "report_parameters": ("Inställningar", "Parameters"),
     "report_sources": ("Källor och antaganden", "Sources and assumptions"),
     # uploads
@@ -196,13 +211,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Travel times are modelled (straight-line distance × detour factor, not a road "
         "network). Population outside tätorter is an estimate spread evenly per kommun.",
     ),
-    "sources": (
-        "Källor: SCB (tätorter 2020, befolkning 2024, kommungränser; CC0), kedjornas "
-        "butikslistor 2023 (se-poi), post- och paketombud 2021, © OpenStreetMap-bidragsgivare "
-        "(ODbL).",
-        "Sources: SCB (tätorter 2020, population 2024, kommun boundaries; CC0), chain store "
-        "lists 2023 (se-poi), post and parcel agents 2021, © OpenStreetMap contributors (ODbL).",
-    ),
+    "sources_title": ("Källor", "Sources"),
     "error_title": ("Scenariot kunde inte beräknas", "The scenario could not be solved"),
     "slow_option": (
         "Det här valet gör beräkningen långsammare (några sekunder).",

@@ -1,6 +1,14 @@
-"""Every component id in one place, so layout, callbacks and tests agree."""
+"""Every component id in one place, so layout, callbacks and tests agree.
+
+Pattern-matching ids come from the factories below: called with a value they name one
+component, called with ``dash.ALL`` they name every component of that type for a callback.
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+Key = Any  # a str, or a Dash wildcard (ALL, MATCH) in a callback
 
 # frame and state
 URL = "url"
@@ -12,7 +20,6 @@ WORKSHOP_STORE = "workshop-store"
 SCENARIO_STORE = "scenario-store"
 RESULT_STORE = "result-store"
 HISTORY_STORE = "history-store"
-LOCKS_STORE = "locks-store"
 SELECTED_PLACE = "selected-place-store"
 SAVED_VERSION = "saved-version-store"
 
@@ -34,11 +41,11 @@ UNDO = "undo"
 ERROR = "error"
 
 
-def threshold(service: str) -> dict[str, str]:
+def threshold(service: Key) -> dict[str, Any]:
     return {"type": "threshold", "service": service}
 
 
-def weight(service: str) -> dict[str, str]:
+def weight(service: Key) -> dict[str, Any]:
     return {"type": "weight", "service": service}
 
 
@@ -55,6 +62,10 @@ def map_points(service: str) -> str:
     return f"map-points-{service}"
 
 
+def kpi(key: Key) -> dict[str, Any]:
+    return {"type": "kpi", "key": key}
+
+
 # results
 KPIS = "kpis"
 ACTIONS_TABLE = "actions-table"
@@ -69,7 +80,7 @@ PLACE_CARD = "place-card"
 PLACE_CARD_BODY = "place-card-body"
 
 
-def lock_button(place_id: str, service: str, action: str) -> dict[str, str]:
+def lock_button(place_id: Key, service: Key, action: Key) -> dict[str, Any]:
     return {"type": "lock", "place": place_id, "service": service, "action": action}
 
 
@@ -83,13 +94,14 @@ COMPARE_TABLE = "compare-table"
 COMPARE_GRAPH_SERVICE = "compare-graph-service"
 COMPARE_GRAPH_KOMMUN = "compare-graph-kommun"
 DIFF_MAP = "diff-map"
-DIFF_CONTAINER = "diff-container"
 DIFF_PLACES = "diff-places"
 DIFF_DEMAND = "diff-demand"
 DIFF_SUMMARY = "diff-summary"
+DIFF_SERVICE = "diff-service"
+TABS = "tabs"
 
 
-def load_saved(scenario_id: int) -> dict[str, object]:
+def load_saved(scenario_id: Key) -> dict[str, Any]:
     return {"type": "load-saved", "id": scenario_id}
 
 
@@ -100,5 +112,5 @@ UPLOAD_KIND = "upload-kind"
 UPLOAD_RESULT = "upload-result"
 
 
-def export_button(kind: str) -> dict[str, str]:
+def export_button(kind: Key) -> dict[str, Any]:
     return {"type": "export", "kind": kind}

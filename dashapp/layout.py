@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from urllib.parse import parse_qs, urlsplit
 
 import dash_bootstrap_components as dbc
 import flask
 from dash import dcc, html
 
-from dashapp import ids
+from dashapp import ids, style
 from dashapp.components.controls import action_buttons, control_panel
-from dashapp.components.map import DEMAND_COLORS, PLACE_COLORS, SERVICE_COLORS, map_view
-from dashapp.components.results import actions_table, critical_table, curve_tab, kommun_table
-from dashapp.components.workspace import data_tab, export_tab, place_card, workspace_tab
-from dashapp.data import dataset
+from dashapp.components.map import map_view
+from dashapp.components.place_card import card_body
+from dashapp.components.results import (
+    actions_table,
+    critical_table,
+    curve_tab,
+    kommun_table,
+    kpi_card,
+)
+from dashapp.components.workspace import (
+    data_tab,
+    export_tab,
+    place_card,
+    saved_item,
+    workspace_tab,
+)
+from dashapp.data import dataset, settings
 from dashapp.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashapp.present import label
 from dashapp.scenario_form import decode_scenario, url_query
+from dashapp.storage import SavedScenario
 from models.dataset import Dataset
 from models.errors import ServicekartanError
-from models.scenario import Scenario
+from models.places import PlaceFacts, ServiceFacts, place_status
+from models.scenario import Scenario, default_scenario
 
 
 def language_href(language: str, scenario: Scenario, workshop: bool) -> str:
@@ -69,10 +84,12 @@ def _swatches(items: list[tuple[str, str]]) -> list[html.Span]:
     ]
 
 
-def legend(language: str) -> html.Div:
-    places = [(PLACE_COLORS[k], t(f"legend_{k}", language)) for k in PLACE_COLORS]
-    demand = [(DEMAND_COLORS[k], t(f"legend_{k}", language)) for k in DEMAND_COLORS]
-    services = [(SERVICE_COLORS[k], t(f"service_{k}", language)) for k in SERVICE_COLORS]
+def legend(dataset: Dataset, language: str) -> html.Div:
+    places = [(color, t(f"legend_{k}", language)) for k, color in style.PLACE_COLORS.items()]
+    demand = [
+        (style.DEMAND_COLORS[k], t(f"legend_{k}", language)) for k in ("covered", "uncovered")
+    ]
+    services = [(s.colour, s.label(language)) for s in dataset.registry]
     return html.Div(
         [
             html.Div(
@@ -100,7 +117,7 @@ def demand_selector(dataset: Dataset, scenario: Scenario, language: str) -> dbc.
             dbc.InputGroupText(t("demand_service", language)),
             dbc.Select(
                 id=ids.DEMAND_SERVICE,
-                options=[{"label": t(f"service_{k}", language), "value": k} for k in keys],
+                options=[{"label": label(dataset.registry, k, language), "value": k} for k in keys],
                 value=keys[0],
             ),
         ],
@@ -115,9 +132,21 @@ def modelled_note(dataset: Dataset, language: str) -> html.P | None:
     return None
 
 
+def sources_line(dataset: Dataset, language: str) -> html.P:
+    """The data folder's own sources (name, year, licence), each linked where it has a link."""
+    items: list[object] = [f"{t('sources_title', language)}: "]
+    for position, source in enumerate(dataset.region.sources):
+        text = source.citation()
+        items.append(html.A(text, href=source.link, target="_blank") if source.link else text)
+        if position < len(dataset.region.sources) - 1:
+            items.append("; ")
+    return html.P(items, className="mb-1")
+
+
 def footer(dataset: Dataset, language: str) -> html.Footer:
+    notes = [html.P(n, className="mb-1") for n in dataset.region.notes(language)]
     return html.Footer(
-        [modelled_note(dataset, language), html.P(t("sources", language), className="mb-1")],
+        [modelled_note(dataset, language), *notes, sources_line(dataset, language)],
         className="sk-footer border-top mt-2 pt-2",
     )
 
@@ -137,15 +166,21 @@ def tabs(dataset: Dataset, language: str) -> dbc.Tabs:
             dbc.Tab(export_tab(language), label=t("tab_export", language), tab_id="export"),
             dbc.Tab(data_tab(language), label=t("tab_data", language), tab_id="data"),
         ],
+        id=ids.TABS,
         active_tab="actions",
         className="mt-2",
     )
 
 
 def page(
-    dataset: Dataset, language: str, scenario: Scenario, workshop: bool, error: str = ""
+    dataset: Dataset,
+    language: str,
+    scenario: Scenario,
+    workshop: bool,
+    tile_url: str,
+    error: str = "",
 ) -> html.Div:
-    hideout = {"status": {}, "colors": PLACE_COLORS, "kommun": None}
+    hideout = style.place_hideout(place_status(dataset, ()), None)
     return html.Div(
         [
             header(language, scenario, workshop),
@@ -162,9 +197,9 @@ def page(
                     ),
                     dbc.Col(
                         [
-                            map_view(dataset, language, hideout),
+                            map_view(dataset, language, hideout, tile_url),
                             demand_selector(dataset, scenario, language),
-                            legend(language),
+                            legend(dataset, language),
                             modelled_note(dataset, language),
                         ],
                         md=6,
@@ -190,7 +225,6 @@ def stores(language: str, scenario: Scenario, workshop: bool) -> list[dcc.Store]
         dcc.Store(id=ids.SCENARIO_STORE, data=scenario.to_dict()),
         dcc.Store(id=ids.RESULT_STORE),
         dcc.Store(id=ids.HISTORY_STORE, data=[]),
-        dcc.Store(id=ids.LOCKS_STORE, data=[asdict(lock) for lock in scenario.locks]),
         dcc.Store(id=ids.SELECTED_PLACE),
         dcc.Store(id=ids.SAVED_VERSION, data=0),
         dcc.Store(id=ids.WORKSHOP_STORE, data=workshop),
@@ -214,15 +248,43 @@ def serve_layout() -> dbc.Container:
     language = args.get("lang", DEFAULT_LANGUAGE)
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     workshop = args.get("w") == "1"
+    data = dataset()
+    defaults = default_scenario(data.registry)
     error = ""
     try:
-        scenario = decode_scenario(args.get("s")) or Scenario()
+        scenario = decode_scenario(args.get("s"), defaults) or defaults
     except ServicekartanError as problem:
-        scenario, error = Scenario(), problem.message(language)
+        scenario, error = defaults, problem.message(language)
     return dbc.Container(
         [
             *stores(language, scenario, workshop),
-            page(dataset(), language, scenario, workshop, error),
+            page(data, language, scenario, workshop, settings().tile_url, error),
         ],
         fluid=True,
+    )
+
+
+def validation_layout(dataset: Dataset) -> html.Div:
+    """The page plus one of each component that callbacks add later (a place card with its
+    lock buttons, a saved scenario, a KPI card), so Dash can check every callback's ids."""
+    sample_place = str(dataset.places.ids[0])
+    service = dataset.services[0]
+    facts = PlaceFacts(
+        sample_place,
+        "",
+        "tatort",
+        "",
+        "",
+        0.0,
+        (ServiceFacts(service, "none", None, 0.0, lockable=True, lock=""),),
+        (),
+    )
+    saved = SavedScenario(0, "", "", "{}", {"covered": {}, "cost_sek": 0.0}, "")
+    return html.Div(
+        [
+            serve_layout(),
+            card_body(facts, dataset.registry, DEFAULT_LANGUAGE),
+            saved_item(saved, dataset.registry, DEFAULT_LANGUAGE),
+            kpi_card({"key": "cost", "title": "", "value": "", "vs_baseline": "", "vs_today": ""}),
+        ]
     )

@@ -6,10 +6,12 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from dashapp.components.map import PLACE_COLORS
 from dashapp.exports import actions_frame, kpi_frame, notes, places_table
 from dashapp.i18n import number, t
+from dashapp.present import label
+from dashapp.style import PLACE_COLORS
 from models.dataset import Dataset
+from models.solution import Solution
 
 WIDTH, HEIGHT = 520, 560
 CSS = """
@@ -35,7 +37,7 @@ def _projector(dataset: Dataset) -> Any:
     return project
 
 
-def svg_map(payload: dict[str, Any], dataset: Dataset) -> str:
+def svg_map(solution: Solution, dataset: Dataset) -> str:
     project = _projector(dataset)
     shapes = []
     for feature in dataset.boundaries["features"]:
@@ -50,7 +52,7 @@ def svg_map(payload: dict[str, Any], dataset: Dataset) -> str:
             shapes.append(
                 f'<polygon points="{points}" fill="none" stroke="#333" stroke-width="1"/>'
             )
-    table = places_table(payload, dataset)
+    table = places_table(solution, dataset)
     for row in table[dataset.places.in_region].itertuples():
         x, y = project(row.lon, row.lat)
         radius = 2.5 + (max(row.population, 0) ** 0.5) / 25
@@ -73,33 +75,35 @@ def _legend(language: str) -> str:
     )
 
 
-def html_report(payload: dict[str, Any], dataset: Dataset, language: str) -> str:
-    scenario = payload["scenario"]
-    kpis = kpi_frame(payload, language)
-    county = kpis[kpis["kommun_kod"] == ""].drop(columns=["kommun_kod"])
+def html_report(solution: Solution, dataset: Dataset, language: str) -> str:
+    scenario = solution.scenario
+    kpis = kpi_frame(solution, dataset, language)
+    county = kpis[kpis[t("col_kommun", language)] == t("all_kommuner", language)]
     parameters = "".join(
-        f"<li><b>{html.escape(s['service'])}</b>: {number(s['threshold_min'], language)} min, "
-        f"{t('weight', language).lower()} {number(s['weight'], language, 1)}</li>"
-        for s in scenario["services"]
+        f"<li><b>{html.escape(label(dataset.registry, s.service, language))}</b>: "
+        f"{number(s.threshold_min, language)} min, "
+        f"{t('weight', language).lower()} {number(s.weight, language, 1)}</li>"
+        for s in scenario.services
     )
-    title = html.escape(scenario["name"])
+    title = html.escape(scenario.name)
+    actions_table = actions_frame(solution, dataset, language).to_html(index=False)
     county_table = county.to_html(index=False, float_format=lambda v: number(v, language))
     sources = "".join(f'<p class="note">{html.escape(n)}</p>' for n in notes(dataset, language))
     summary = (
-        f"{t('budget', language)}: {number(scenario['budget_sek'], language)} · "
-        f"{t('kpi_cost', language)}: {number(payload['cost_sek'], language)} "
+        f"{t('budget', language)}: {number(scenario.budget_sek, language)} · "
+        f"{t('kpi_cost', language)}: {number(solution.cost_sek, language)} "
         f"{t('sek', language)} · "
-        f"{t('mode', language)}: {t('mode_' + scenario['mode'], language)} · "
-        f"{payload['status']}, gap {payload['gap']}"
+        f"{t('mode', language)}: {t('mode_' + scenario.mode, language)} · "
+        f"{solution.status}, gap {solution.gap}"
     )
     return f"""<!DOCTYPE html>
 <html lang="{language}"><head><meta charset="utf-8"><title>Servicekartan – {title}</title>
 <style>{CSS}</style></head><body>
 <h1>Servicekartan: {title}</h1>
 <p>{summary}</p>
-<div class="cols"><div>{svg_map(payload, dataset)}<div>{_legend(language)}</div></div>
+<div class="cols"><div>{svg_map(solution, dataset)}<div>{_legend(language)}</div></div>
 <div><h2>{t("kpi_covered", language)}</h2>{county_table}
 <h2>{t("report_parameters", language)}</h2><ul>{parameters}</ul></div></div>
-<h2>{t("tab_actions", language)}</h2>{actions_frame(payload, language).to_html(index=False)}
+<h2>{t("tab_actions", language)}</h2>{actions_table}
 <h2>{t("report_sources", language)}</h2>{sources}
 </body></html>"""

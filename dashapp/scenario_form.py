@@ -5,12 +5,13 @@ from __future__ import annotations
 import base64
 import json
 import zlib
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs
 
 from models.errors import ScenarioError
-from models.scenario import Lock, Scenario, ServiceSettings
+from models.scenario import Lock, Scenario
 
 
 def kommun_code(selected: str | None) -> str | None:
@@ -18,47 +19,56 @@ def kommun_code(selected: str | None) -> str | None:
     return selected if selected and selected != "all" else None
 
 
-def _share_limit(minutes: float | None) -> float | None:
+def _share_limit(minutes: Any) -> float | None:
     """The sharing-limit slider's 0 means "no limit"."""
     return float(minutes) if minutes else None
 
 
-def scenario_from_controls(
-    base: Scenario,
-    budget_sek: float | None,
-    mode: str,
-    kommun: str | None,
-    thresholds: dict[str, float],
-    weights: dict[str, float],
-    advanced: dict[str, Any],
-    locks: list[dict[str, Any]],
-) -> Scenario:
-    """The scenario the controls describe; fields without a control keep ``base``'s values."""
-    services = tuple(
-        ServiceSettings(
-            s.service,
-            float(thresholds.get(s.service, s.threshold_min)),
-            float(weights.get(s.service, s.weight)),
-            s.soft_limit_min,
+def _kommuner(selected: Any) -> tuple[str, ...]:
+    code = kommun_code(selected)
+    return (code,) if code else ()
+
+
+# Scenario field → how a control's value becomes that field's value
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "budget_sek": float,
+    "mode": str,
+    "candidate_kommuner": _kommuner,
+    "basket_weight": float,
+    "elderly_weight": float,
+    "fairness": str,
+    "min_kommun_share": float,
+    "max_share_min": _share_limit,
+    "colocation_saving_share": float,
+}
+
+
+def _services(base: Scenario, per_service: Mapping[str, Mapping[str, Any]]) -> Any:
+    """``per_service`` maps a ServiceSettings field to {service: value}."""
+    return tuple(
+        replace(
+            s,
+            **{
+                name: float(values[s.service])
+                for name, values in per_service.items()
+                if values.get(s.service) is not None
+            },
         )
         for s in base.services
     )
-    return replace(
-        base,
-        budget_sek=float(budget_sek if budget_sek is not None else base.budget_sek),
-        mode=mode,  # type: ignore[arg-type]
-        candidate_kommuner=(code,) if (code := kommun_code(kommun)) else (),
-        services=services,
-        basket_weight=float(advanced.get("basket_weight", base.basket_weight)),
-        elderly_weight=float(advanced.get("elderly_weight", base.elderly_weight)),
-        fairness=advanced.get("fairness", base.fairness),
-        min_kommun_share=float(advanced.get("min_kommun_share", base.min_kommun_share)),
-        max_share_min=_share_limit(advanced.get("max_share_min", base.max_share_min)),
-        colocation_saving_share=float(
-            advanced.get("colocation_saving_share", base.colocation_saving_share)
-        ),
-        locks=tuple(Lock(**lock) for lock in locks),
-    )
+
+
+def patch_scenario(
+    base: Scenario,
+    values: Mapping[str, Any],
+    per_service: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Scenario:
+    """``base`` with the named Scenario fields set from control values (a control left empty
+    keeps the field), and per-service settings from ``per_service``."""
+    changes = {name: _CONVERT[name](v) for name, v in values.items() if v is not None}
+    if per_service:
+        changes["services"] = _services(base, per_service)
+    return replace(base, **changes)
 
 
 def encode(scenario: Scenario) -> str:
@@ -72,29 +82,37 @@ def url_query(scenario: Scenario, language: str, workshop: bool) -> str:
     return f"?lang={language}{workshop_part}&s={encode(scenario)}"
 
 
-def decode(search: str | None) -> Scenario | None:
+def decode(search: str | None, defaults: Scenario | None = None) -> Scenario | None:
     """The scenario in a URL query string, or None when there is none; a damaged one raises."""
     values = parse_qs((search or "").lstrip("?")).get("s")
-    return decode_scenario(values[0]) if values else None
+    return decode_scenario(values[0], defaults) if values else None
 
 
-def decode_scenario(text: str | None) -> Scenario | None:
+def decode_scenario(text: str | None, defaults: Scenario | None = None) -> Scenario | None:
+    """The scenario a link carries; fields it lacks come from ``defaults``."""
     if not text:
         return None
     try:
         raw = zlib.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-    except (ValueError, zlib.error) as error:
+        decoded = raw.decode("utf-8")
+    except (ValueError, zlib.error) as error:  # UnicodeDecodeError is a ValueError
         raise ScenarioError(
             "Länken innehåller inget läsbart scenario", "The link holds no readable scenario"
         ) from error
-    return Scenario.from_json(raw.decode("utf-8"))
+    return Scenario.from_json(decoded, defaults)
 
 
-def toggle_lock(
-    locks: list[dict[str, Any]], place_id: str, service: str, action: str
-) -> list[dict[str, Any]]:
+def toggle_lock(scenario: Scenario, place_id: str, service: str, action: str) -> Scenario:
     """Lock in, lock out or unlock one (place, service); at most one lock per pair."""
-    kept = [k for k in locks if (k["place_id"], k["service"]) != (place_id, service)]
-    if action == "unlock":
-        return kept
-    return [*kept, {"place_id": place_id, "service": service, "locked_in": action == "in"}]
+    kept = tuple(k for k in scenario.locks if (k.place_id, k.service) != (place_id, service))
+    if action != "unlock":
+        kept += (Lock(place_id, service, locked_in=action == "in"),)
+    return replace(scenario, locks=kept)
+
+
+def push_history(
+    history: list[dict[str, Any]] | None, current: dict[str, Any] | None, length: int
+) -> list[dict[str, Any]]:
+    """The undo stack with ``current`` on top, at most ``length`` deep."""
+    stack = list(history or [])
+    return [*stack, current][-length:] if current else stack

@@ -1,4 +1,4 @@
-"""Saved scenarios in a real SQLite file (path from ``SERVICEKARTAN_DB``).
+"""Saved scenarios in a real SQLite file (the path comes from the app's settings).
 
 Saving only ever inserts: a scenario saved under an existing name is a new row, so nothing a
 workshop saved can be overwritten or lost by a later save. Each write is one transaction in
@@ -8,7 +8,6 @@ WAL mode, so a crash mid-save leaves every earlier row intact.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,10 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-from models.paths import PROJECT_ROOT
-
-DEFAULT_DB = PROJECT_ROOT / "instance" / "servicekartan.sqlite3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS scenarios (
@@ -43,13 +38,9 @@ class SavedScenario:
     created_at: str
 
 
-def database_path() -> Path:
-    return Path(os.environ.get("SERVICEKARTAN_DB", str(DEFAULT_DB)))
-
-
 class ScenarioStorage:
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or database_path()
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as connection:
             connection.execute("PRAGMA journal_mode=WAL")

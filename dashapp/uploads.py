@@ -34,6 +34,6 @@ def check_upload(
     elif kind == "travel_matrix":
         frame, problems = read_travel_matrix(raw, set(dataset.demand.ids), set(dataset.places.ids))
     else:
-        frame, problems = read_service_points(raw)
+        frame, problems = read_service_points(raw, dataset.registry)
     named = [Problem(filename, p.row, p.column, p.message_sv, p.message_en) for p in problems]
     return len(frame), named

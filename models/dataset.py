@@ -13,6 +13,8 @@ from numpy.typing import NDArray
 
 from models import geo, schema
 from models.errors import DataError
+from models.region import NO_REGION, RegionInfo, region_from_settings
+from models.services import DEFAULT_REGISTRY, ServiceRegistry
 from models.travel import TravelModel, TravelTimes, modelled_travel_times, travel_times_from_pairs
 from models.validate import read_folder
 
@@ -82,7 +84,7 @@ class Dataset:
 
     name: str
     folder: Path
-    services: tuple[str, ...]
+    services: tuple[str, ...]  # the registry's keys, in its order
     places: Places
     demand: Demand
     points: ServicePoints
@@ -95,6 +97,8 @@ class Dataset:
     kommun_population: FloatArray
     boundaries: dict[str, Any]
     settings: dict[str, Any]
+    registry: ServiceRegistry = DEFAULT_REGISTRY
+    region: RegionInfo = NO_REGION
 
     def service_index(self, service: str) -> int:
         return self.services.index(service)
@@ -240,18 +244,20 @@ def load_dataset(folder: Path | str) -> Dataset:
 @lru_cache(maxsize=4)
 def _load_cached(folder: Path, stamp: int) -> Dataset:
     del stamp  # part of the cache key only: an edited folder is read again
-    tables, settings, problems = read_folder(folder)
-    if problems:
-        raise DataError(problems)
-    services = schema.SERVICES
+    contents = read_folder(folder)
+    if contents.problems:
+        raise DataError(contents.problems)
+    tables, settings, registry = contents.tables, contents.settings, contents.registry
+    services = registry.keys
     places = _places(tables["places.csv"])
     demand = _demand(tables["demand.csv"])
     position = {p: j for j, p in enumerate(places.ids)}
     keep, establish = _costs(tables["costs.csv"], position, services)
     model = TravelModel.from_dict(settings.get("travel_model", {}))
     kommuner = tables["kommuner.csv"]
+    region = region_from_settings(settings, folder.name)
     return Dataset(
-        name=str(settings.get("name", folder.name)),
+        name=region.name,
         folder=folder,
         services=services,
         places=places,
@@ -266,4 +272,6 @@ def _load_cached(folder: Path, stamp: int) -> Dataset:
         kommun_population=kommuner["population"].to_numpy(float),
         boundaries=geo.read_geojson(folder / schema.BOUNDARIES_FILE),
         settings=settings,
+        registry=registry,
+        region=region,
     )

@@ -65,3 +65,7 @@ class InfeasibleError(ServicekartanError):
 
 class SolverError(ServicekartanError):
     """The solver stopped without a usable solution (time limit with no incumbent, crash)."""
+
+
+class ResultError(ServicekartanError):
+    """A stored result cannot be read back (another version, or damaged)."""

@@ -65,15 +65,15 @@ def read_geojson(path: Path) -> dict[str, Any]:
     return data
 
 
-def polygons_sweref(geojson: dict[str, Any], key: str) -> dict[str, shapely.Geometry]:
-    """Each feature's geometry in SWEREF99 TM, keyed by the property ``key``."""
+def polygons_sweref(geojson: dict[str, Any], key: str | None) -> dict[str, shapely.Geometry]:
+    """Each feature's geometry in SWEREF99 TM, keyed by the property ``key`` (or by position)."""
     shapes: dict[str, shapely.Geometry] = {}
-    for feature in geojson["features"]:
+    for position, feature in enumerate(geojson["features"]):
         geometry = shapely.from_geojson(json.dumps(feature["geometry"]))
         projected = shapely.transform(
             geometry, lambda lonlat: np.column_stack(to_sweref(lonlat[:, 0], lonlat[:, 1]))
         )
-        shapes[str(feature["properties"][key])] = projected
+        shapes[str(feature["properties"][key]) if key else str(position)] = projected
     return shapes
 
 

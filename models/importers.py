@@ -14,6 +14,7 @@ import pandas as pd
 
 from models import schema
 from models.errors import Problem
+from models.services import DEFAULT_REGISTRY, ServiceRegistry
 from models.tables import Column, TableSpec, coerce, read_text_table
 from models.validate import coordinate_problems, value_problems
 
@@ -48,18 +49,6 @@ ALIASES: dict[str, str] = {
     "från": "origin_id",
     "till": "destination_id",
     "minuter": "minutes",
-}
-
-SERVICE_ALIASES = {
-    "dagligvaror": "grocery",
-    "livsmedel": "grocery",
-    "drivmedel": "fuel",
-    "apotek": "pharmacy",
-    "paket": "parcel",
-    "ombud": "parcel",
-    "kontanter": "cash",
-    "bankomat": "cash",
-    "uttagsautomat": "cash",
 }
 
 _XY = (
@@ -162,19 +151,23 @@ def read_smaorter(
     return typed, problems
 
 
-def read_service_points(source: Path | bytes) -> tuple[pd.DataFrame, list[Problem]]:
-    """A region's own list of service points; service names in Swedish or English."""
+def read_service_points(
+    source: Path | bytes, registry: ServiceRegistry = DEFAULT_REGISTRY
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """A region's own list of service points; service names as the registry knows them
+    (key, Swedish or English label, or an alias)."""
     typed, problems = read_user_table(source, USER_POINTS)
     if problems:
         return typed, problems
     label = source.name if isinstance(source, Path) else USER_POINTS.file
-    typed["service"] = typed["service"].str.lower().map(lambda s: SERVICE_ALIASES.get(s, s))
+    aliases = registry.by_alias()
+    typed["service"] = typed["service"].str.lower().map(lambda s: aliases.get(s, s))
     if "status" in typed:
         typed["status"] = typed["status"].replace({"": None, "hotad": "at_risk", "säker": "secure"})
         problems += value_problems(
             typed, label, "status", set(schema.STATUSES), where=typed["status"].notna()
         )
-    problems += value_problems(typed, label, "service", set(schema.SERVICES))
+    problems += value_problems(typed, label, "service", set(registry.keys))
     return typed, problems + coordinate_problems(typed, label)
 
 

@@ -1,14 +1,24 @@
-"""Where the embedded data lives, and the environment variables that move it."""
+"""Where the project's embedded data lives."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-EMBEDDED_DATA = PROJECT_ROOT / "data" / "kronoberg"
+DATA_ROOT = PROJECT_ROOT / "data"
 
 
-def default_data_dir() -> Path:
-    """``SERVICEKARTAN_DATA`` when set, else the embedded Kronoberg folder."""
-    return Path(os.environ.get("SERVICEKARTAN_DATA", str(EMBEDDED_DATA)))
+def embedded_data_dir() -> Path:
+    """The embedded region: the one folder under ``data/`` that holds a ``region.json``
+    (named by the region, so no code names it)."""
+    found = sorted(p.parent for p in DATA_ROOT.glob("*/region.json"))
+    if len(found) != 1:
+        raise FileNotFoundError(f"expected one region folder under {DATA_ROOT}, found {found}")
+    return found[0]
+
+
+def __getattr__(name: str) -> Path:
+    """``EMBEDDED_DATA``, looked up on use (for notebooks, tests and benchmarks)."""
+    if name == "EMBEDDED_DATA":
+        return embedded_data_dir()
+    raise AttributeError(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any
 
 from models.candidates import build_columns
@@ -11,7 +12,8 @@ from models.dataset import Dataset
 from models.formulation import build_formulation
 from models.optimise import default_solver, solve_model
 from models.scenario import Scenario, validate_scenario
-from models.solution import Solution, summarise
+from models.solution import Solution, Timings
+from models.summary import summarise
 
 
 def run_scenario(dataset: Dataset, scenario: Scenario, solver: Any = None) -> Solution:
@@ -23,10 +25,14 @@ def run_scenario(dataset: Dataset, scenario: Scenario, solver: Any = None) -> So
     columns = build_columns(dataset, scenario)
     formulation = build_formulation(dataset, scenario, structure, columns)
     chosen, report = solve_model(formulation, dataset, scenario, solver or default_solver())
-    build_seconds = time.perf_counter() - started - report.seconds
+    solved = time.perf_counter()
+    timings = Timings(solved - started - report.seconds, report.seconds, 0.0)
     size = {
         "demand_points": len(dataset.demand),
         "demand_groups": len(formulation.groups),
         "columns": len(columns),
     }
-    return summarise(dataset, scenario, structure, columns, chosen, report, build_seconds, size)
+    outcome = (report.status, report.gap, report.objective)
+    solution = summarise(dataset, scenario, structure, columns, chosen, outcome, timings, size)
+    summary_seconds = time.perf_counter() - solved
+    return replace(solution, timings=replace(timings, summary_seconds=summary_seconds))

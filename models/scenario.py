@@ -7,13 +7,14 @@ value into one ScenarioError with a Swedish and an English message, before any s
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 import numpy as np
 
 from models.dataset import Dataset
 from models.errors import ScenarioError
+from models.services import DEFAULT_REGISTRY, ServiceRegistry
 
 Mode = Literal["complementary", "self_sufficient"]
 Fairness = Literal["none", "min_share", "maximin"]
@@ -34,13 +35,12 @@ class ServiceSettings:
     soft_limit_min: float | None = None
 
 
-DEFAULT_SERVICES: tuple[ServiceSettings, ...] = (
-    ServiceSettings("grocery", 10.0, 1.0),
-    ServiceSettings("fuel", 15.0, 0.5),
-    ServiceSettings("pharmacy", 20.0, 0.7),
-    ServiceSettings("parcel", 10.0, 0.5),
-    ServiceSettings("cash", 20.0, 0.3),
-)
+def default_services(registry: ServiceRegistry) -> tuple[ServiceSettings, ...]:
+    """Every service of the registry at its documented default threshold and weight."""
+    return tuple(ServiceSettings(t.key, t.threshold_min, t.weight) for t in registry)
+
+
+DEFAULT_SERVICES = default_services(DEFAULT_REGISTRY)
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Scenario:
     name: str = "Scenario"
     budget_sek: float = 2_000_000.0
     services: tuple[ServiceSettings, ...] = DEFAULT_SERVICES
-    basket: tuple[str, ...] = ("grocery", "parcel", "cash")
+    basket: tuple[str, ...] = DEFAULT_REGISTRY.basket()
     basket_weight: float = 0.5
     elderly_weight: float = 0.0  # extra weight per person aged 70+ (needs age data)
     mode: Mode = "complementary"
@@ -86,16 +86,18 @@ class Scenario:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Scenario:
+    def from_dict(cls, data: dict[str, Any], defaults: Scenario | None = None) -> Scenario:
+        """A scenario from its JSON form; fields it lacks come from ``defaults`` (a region's
+        ``default_scenario``) or, without one, from the class defaults."""
         try:
-            return _from_dict(data)
+            return _from_dict(data, defaults)
         except (TypeError, ValueError, KeyError, AttributeError) as error:
             raise ScenarioError(
                 f"Scenariot kan inte läsas: {error}", f"The scenario cannot be read: {error}"
             ) from error
 
     @classmethod
-    def from_json(cls, text: str) -> Scenario:
+    def from_json(cls, text: str, defaults: Scenario | None = None) -> Scenario:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
@@ -103,13 +105,20 @@ class Scenario:
                 f"Scenariofilen är inte giltig JSON ({error})",
                 f"The scenario file is not valid JSON ({error})",
             ) from error
-        return cls.from_dict(data)
+        return cls.from_dict(data, defaults)
+
+
+def default_scenario(registry: ServiceRegistry = DEFAULT_REGISTRY) -> Scenario:
+    """The scenario a region starts from: every registry service at its defaults."""
+    return Scenario(services=default_services(registry), basket=registry.basket())
 
 
 _FIELDS = set(Scenario.__dataclass_fields__)
 
 
-def _from_dict(data: dict[str, Any]) -> Scenario:
+def _from_dict(data: dict[str, Any], defaults: Scenario | None) -> Scenario:
+    if not isinstance(data, dict):
+        raise TypeError("a scenario is a JSON object")
     unknown = set(data) - _FIELDS - {"schema_version"}
     if unknown:
         raise ValueError(f"unknown fields {sorted(unknown)}")
@@ -125,7 +134,7 @@ def _from_dict(data: dict[str, Any]) -> Scenario:
     for key in ("basket", "candidate_kommuner"):
         if key in values:
             values[key] = tuple(str(v) for v in values[key])
-    return Scenario(**values)
+    return replace(defaults, **values) if defaults is not None else Scenario(**values)
 
 
 def _fail(message_sv: str, message_en: str) -> None:

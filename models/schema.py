@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from models.tables import Column, TableSpec
 
-SERVICES: tuple[str, ...] = ("grocery", "fuel", "pharmacy", "parcel", "cash")
 STATUSES: tuple[str, ...] = ("secure", "at_risk")
 PLACE_KINDS: tuple[str, ...] = ("tatort", "smaort", "service_place", "outside")
 

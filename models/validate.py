@@ -7,6 +7,7 @@ raises on bad input: callers decide whether problems are fatal.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from numpy.typing import NDArray
 
 from models import geo, schema
 from models.errors import Problem
+from models.services import DEFAULT_REGISTRY, ServiceRegistry, registry_from_settings
 from models.tables import TableSpec, read_table
 from models.travel import TravelModel
 
@@ -98,22 +100,28 @@ def _ids(frame: pd.DataFrame, column: str) -> set[str]:
     return set(frame[column]) if column in frame.columns else set()
 
 
-def read_settings(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
+def read_settings(folder: Path) -> tuple[dict[str, Any], ServiceRegistry, list[Problem]]:
+    """``region.json``: the region's name, sources, travel model and any extra service types."""
     path = folder / schema.SETTINGS_FILE
     try:
         settings: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
-        return {}, [
-            _problem(
-                schema.SETTINGS_FILE,
-                None,
-                None,
-                f"inställningsfilen kan inte läsas ({error})",
-                f"the settings file cannot be read ({error})",
-            )
-        ]
+        return (
+            {},
+            DEFAULT_REGISTRY,
+            [
+                _problem(
+                    schema.SETTINGS_FILE,
+                    None,
+                    None,
+                    f"inställningsfilen kan inte läsas ({error})",
+                    f"the settings file cannot be read ({error})",
+                )
+            ],
+        )
     model = TravelModel.from_dict(settings.get("travel_model", {}))
-    return settings, model.problems(schema.SETTINGS_FILE)
+    registry, problems = registry_from_settings(settings, schema.SETTINGS_FILE)
+    return settings, registry, model.problems(schema.SETTINGS_FILE) + problems
 
 
 def _read_all(folder: Path) -> tuple[Tables, list[Problem]]:
@@ -133,7 +141,7 @@ def _read_all(folder: Path) -> tuple[Tables, list[Problem]]:
     return tables, problems
 
 
-def _reference_problems(tables: Tables) -> list[Problem]:
+def _reference_problems(tables: Tables, services: set[str]) -> list[Problem]:
     kommuner = _ids(tables["kommuner.csv"], "kommun_kod")
     places = tables["places.csv"]
     place_ids = _ids(places, "place_id")
@@ -145,12 +153,12 @@ def _reference_problems(tables: Tables) -> list[Problem]:
     problems += value_problems(places, "places.csv", "kind", set(schema.PLACE_KINDS))
     problems += value_problems(tables["demand.csv"], "demand.csv", "kommun_kod", kommuner)
     points = tables["service_points.csv"]
-    problems += value_problems(points, "service_points.csv", "service", set(schema.SERVICES))
+    problems += value_problems(points, "service_points.csv", "service", services)
     problems += value_problems(points, "service_points.csv", "status", set(schema.STATUSES))
     problems += value_problems(points, "service_points.csv", "place_id", place_ids)
     costs = tables["costs.csv"]
     problems += value_problems(costs, "costs.csv", "place_id", place_ids)
-    problems += value_problems(costs, "costs.csv", "service", set(schema.SERVICES))
+    problems += value_problems(costs, "costs.csv", "service", services)
     if schema.TRAVEL_TIMES.file in tables:
         matrix = tables[schema.TRAVEL_TIMES.file]
         demand_ids = _ids(tables["demand.csv"], "demand_id")
@@ -187,22 +195,32 @@ def _boundary_problems(folder: Path, tables: Tables) -> list[Problem]:
     ]
 
 
-def read_folder(folder: Path) -> tuple[Tables, dict[str, Any], list[Problem]]:
-    """Typed tables, settings, and every problem found in a data folder."""
+@dataclass(frozen=True)
+class FolderContents:
+    """What a data folder holds once read: typed tables, settings, the service registry."""
+
+    tables: Tables
+    settings: dict[str, Any]
+    registry: ServiceRegistry
+    problems: list[Problem]
+
+
+def read_folder(folder: Path) -> FolderContents:
+    """Typed tables, settings, service types, and every problem found in a data folder."""
     if not folder.is_dir():
-        return (
-            {},
-            {},
-            [_problem(str(folder), None, None, "mappen finns inte", "the folder does not exist")],
+        missing = _problem(
+            str(folder), None, None, "mappen finns inte", "the folder does not exist"
         )
-    tables, problems = _read_all(folder)
+        return FolderContents({}, {}, DEFAULT_REGISTRY, [missing])
+    settings, registry, problems = read_settings(folder)
+    tables, found = _read_all(folder)
+    problems += found
     for spec in (schema.PLACES, schema.DEMAND, schema.SERVICE_POINTS):
         problems += coordinate_problems(tables[spec.file], spec.file)
-    problems += _reference_problems(tables)
+    problems += _reference_problems(tables, set(registry.keys))
     problems += _boundary_problems(folder, tables)
-    settings, settings_problems = read_settings(folder)
-    return tables, settings, problems + settings_problems
+    return FolderContents(tables, settings, registry, problems)
 
 
 def check_folder(folder: Path) -> list[Problem]:
-    return read_folder(folder)[2]
+    return read_folder(folder).problems

@@ -9,12 +9,13 @@ import plotly.graph_objects as go
 from dash import Input, Output, State, callback, dcc, no_update
 
 from dashapp import ids
-from dashapp.data import data_dir, dataset
+from dashapp.data import dataset, read_scenario, settings
 from dashapp.i18n import t
 from models.analysis import BudgetCurve, budget_curve
 from models.dataset import load_dataset
 from models.errors import ServicekartanError
 from models.scenario import Scenario
+from models.services import ServiceRegistry
 
 STEPS = 10
 
@@ -50,17 +51,19 @@ def curve_figure(curve: BudgetCurve, language: str) -> go.Figure:
     return figure
 
 
-def priority_rows(curve: BudgetCurve, language: str) -> list[dict[str, Any]]:
+def priority_rows(
+    curve: BudgetCurve, registry: ServiceRegistry, language: str
+) -> list[dict[str, Any]]:
     return [
         {
             "rank": p.rank,
             "place": p.action.place_name,
-            "service": t(f"service_{p.action.service}", language),
+            "service": registry.label(p.action.service, language),
             "action": t(f"action_{p.action.action}", language),
             "cost": p.action.cost_sek,
             "from_budget": p.from_budget_sek,
         }
-        for p in curve.priorities(dataset())
+        for p in curve.priorities()
     ]
 
 
@@ -79,8 +82,8 @@ def show_curve(_clicks: int | None, data: dict[str, Any] | None, language: str) 
     if not data:
         return no_update, no_update, no_update, no_update
     try:
-        curve = _curve(str(data_dir()), Scenario.from_dict(data).to_json())
+        curve = _curve(str(settings().data_dir), read_scenario(data).to_json())
     except ServicekartanError as error:
         return no_update, no_update, error.message(language), True
     graph = dcc.Graph(figure=curve_figure(curve, language), config={"displaylogo": False})
-    return graph, priority_rows(curve, language), no_update, no_update
+    return graph, priority_rows(curve, dataset().registry, language), no_update, no_update

@@ -2,60 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
-from dashapp import exports, ids
+from dashapp import ids
 from dashapp.data import dataset
+from dashapp.downloads import EXPORTS
 from dashapp.i18n import t
-from dashapp.report import html_report
 from dashapp.uploads import check_upload
-from models.scenario import Scenario
+from models.dataset import Dataset
+from models.solution import Solution
 
 
-def _files(payload: dict[str, Any], language: str) -> dict[str, tuple[str, Callable[[], Any]]]:
-    data = dataset()
-    return {
-        "csv": (
-            "actions.csv",
-            lambda: exports.to_csv(exports.actions_frame(payload, language), data, language),
-        ),
-        "kpi_csv": (
-            "kpi.csv",
-            lambda: exports.to_csv(exports.kpi_frame(payload, language), data, language),
-        ),
-        "xlsx": ("xlsx", lambda: exports.to_xlsx(payload, data, language)),
-        "geojson": ("geojson", lambda: exports.to_geojson(payload, data, language)),
-        "gpkg": ("gpkg", lambda: exports.to_geopackage(payload, data, language)),
-        "json": ("json", lambda: Scenario.from_dict(payload["scenario"]).to_json().encode()),
-        "report": ("html", lambda: html_report(payload, data, language).encode()),
-    }
-
-
-def export_file(kind: str, payload: dict[str, Any], language: str) -> dict[str, Any]:
+def export_file(kind: str, solution: Solution, data: Dataset, language: str) -> dict[str, Any]:
     """The dcc.Download dict for one export kind."""
-    name = Scenario.from_dict(payload["scenario"]).name or "scenario"
+    name = solution.scenario.name or "scenario"
     stem = "servicekartan-" + "".join(c if c.isalnum() else "-" for c in name).strip("-").lower()
-    suffix, build = _files(payload, language)[kind]
+    suffix, build = EXPORTS[kind]
+    content = build(solution, data, language)
     separator = "-" if "." in suffix else "."
-    return dcc.send_bytes(build(), f"{stem}{separator}{suffix}")
+    return dcc.send_bytes(content, f"{stem}{separator}{suffix}")
 
 
 @callback(
     Output(ids.DOWNLOAD, "data"),
-    Input({"type": "export", "kind": ALL}, "n_clicks"),
+    Input(ids.export_button(ALL), "n_clicks"),
     State(ids.RESULT_STORE, "data"),
     State(ids.LANGUAGE_STORE, "data"),
     prevent_initial_call=True,
 )
-def download(_clicks: list[int | None], payload: dict[str, Any] | None, language: str) -> Any:
+def download(_clicks: list[int | None], result: dict[str, Any] | None, language: str) -> Any:
     button = ctx.triggered_id
-    if not isinstance(button, dict) or not ctx.triggered[0]["value"] or not payload:
+    if not isinstance(button, dict) or not ctx.triggered[0]["value"] or not result:
         return no_update
-    return export_file(button["kind"], payload, language)
+    return export_file(button["kind"], Solution.from_dict(result), dataset(), language)
 
 
 @callback(

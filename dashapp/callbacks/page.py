@@ -7,8 +7,8 @@ from typing import Any
 from dash import Input, Output, State, callback, no_update
 
 from dashapp import ids
+from dashapp.data import read_scenario
 from dashapp.scenario_form import url_query
-from models.scenario import Scenario
 
 
 @callback(
@@ -33,6 +33,6 @@ def scenario_to_url(data: dict[str, Any] | None, workshop: bool, language: str) 
     """The address bar always opens exactly this scenario; the language link keeps it too."""
     if not data:
         return no_update, no_update
-    scenario = Scenario.from_dict(data)
+    scenario = read_scenario(data)
     other = "en" if language == "sv" else "sv"
     return url_query(scenario, language, workshop), url_query(scenario, other, workshop)

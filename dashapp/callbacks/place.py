@@ -1,17 +1,17 @@
-"""Clicking a place (on the map or in the actions table) opens its card; its buttons lock."""
+"""Clicking a place (on the map or in a table) opens its card; its lock buttons change the
+scenario through the scenario store's writer (callbacks/scenario.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from dash import ALL, Input, Output, State, callback, ctx, no_update
+from dash import Input, Output, State, callback, ctx, no_update
 
 from dashapp import ids
 from dashapp.components.place_card import card_body
 from dashapp.data import dataset
-from dashapp.present_place import place_facts
-from dashapp.scenario_form import toggle_lock
-from models.scenario import Scenario
+from models.places import place_facts
+from models.solution import Solution
 
 
 @callback(
@@ -49,31 +49,14 @@ def select_place(
     Output(ids.PLACE_CARD_BODY, "children"),
     Input(ids.SELECTED_PLACE, "data"),
     Input(ids.RESULT_STORE, "data"),
-    State(ids.SCENARIO_STORE, "data"),
     State(ids.LANGUAGE_STORE, "data"),
     prevent_initial_call=True,
 )
-def show_card(
-    place_id: str | None,
-    payload: dict[str, Any] | None,
-    scenario: dict[str, Any] | None,
-    language: str,
-) -> Any:
-    if not place_id or not scenario:
+def show_card(place_id: str | None, result: dict[str, Any] | None, language: str) -> Any:
+    """The card follows the latest result, so its locks and reasons match the scenario."""
+    if not place_id or not result:
         return no_update, no_update, no_update
-    facts = place_facts(dataset(), Scenario.from_dict(scenario), payload, place_id)
+    data = dataset()
+    facts = place_facts(data, Solution.from_dict(result), place_id)
     opening = ctx.triggered_id == ids.SELECTED_PLACE
-    return True if opening else no_update, facts.name, card_body(facts, language)
-
-
-@callback(
-    Output(ids.LOCKS_STORE, "data", allow_duplicate=True),
-    Input({"type": "lock", "place": ALL, "service": ALL, "action": ALL}, "n_clicks"),
-    State(ids.LOCKS_STORE, "data"),
-    prevent_initial_call=True,
-)
-def lock(clicks: list[int | None], locks: list[dict[str, Any]] | None) -> Any:
-    button = ctx.triggered_id
-    if not isinstance(button, dict) or not ctx.triggered[0]["value"]:
-        return no_update  # buttons appearing in a new card are not clicks
-    return toggle_lock(locks or [], button["place"], button["service"], button["action"])
+    return True if opening else no_update, facts.name, card_body(facts, data.registry, language)

@@ -12,9 +12,15 @@ from dashapp.components.results import kpi_card
 from dashapp.data import dataset
 from dashapp.features import county_bounds
 from dashapp.scenario_form import kommun_code
-from models.scenario import Scenario
+from dashapp.style import kommun_hideout
+from models.places import place_status
+from models.solution import Solution
 
-Payload = dict[str, Any] | None
+Store = dict[str, Any] | None
+
+
+def _solution(data: Store) -> Solution | None:
+    return Solution.from_dict(data) if data else None
 
 
 @callback(
@@ -23,10 +29,11 @@ Payload = dict[str, Any] | None
     Input(ids.KOMMUN, "value"),
     State(ids.LANGUAGE_STORE, "data"),
 )
-def show_kpis(payload: Payload, kommun: str | None, language: str) -> Any:
-    if not payload:
+def show_kpis(data: Store, kommun: str | None, language: str) -> Any:
+    solution = _solution(data)
+    if solution is None:
         return no_update
-    cards = present.kpi_cards(payload, kommun_code(kommun), language)
+    cards = present.kpi_cards(solution, dataset().registry, kommun_code(kommun), language)
     return [kpi_card(card) for card in cards]
 
 
@@ -36,18 +43,34 @@ def show_kpis(payload: Payload, kommun: str | None, language: str) -> Any:
     Input(ids.KOMMUN, "value"),
     State(ids.LANGUAGE_STORE, "data"),
 )
-def show_actions(payload: Payload, kommun: str | None, language: str) -> Any:
-    return present.actions_rows(payload, kommun_code(kommun), language) if payload else no_update
+def show_actions(data: Store, kommun: str | None, language: str) -> Any:
+    solution = _solution(data)
+    if solution is None:
+        return no_update
+    return present.actions_rows(solution, dataset().registry, kommun_code(kommun), language)
 
 
 @callback(
     Output(ids.KOMMUN_TABLE, "data"),
     Input(ids.RESULT_STORE, "data"),
     Input(ids.DEMAND_SERVICE, "value"),
+)
+def show_kommuner(data: Store, key: str) -> Any:
+    solution = _solution(data)
+    return present.kommun_rows(solution, key) if solution else no_update
+
+
+@callback(
+    Output(ids.CRITICAL_TABLE, "data"),
+    Input(ids.RESULT_STORE, "data"),
+    Input(ids.KOMMUN, "value"),
     State(ids.LANGUAGE_STORE, "data"),
 )
-def show_kommuner(payload: Payload, service: str, language: str) -> Any:
-    return present.kommun_rows(payload, service, language) if payload else no_update
+def show_critical(data: Store, kommun: str | None, language: str) -> Any:
+    solution = _solution(data)
+    if solution is None:
+        return no_update
+    return present.critical_rows(solution, dataset().registry, kommun_code(kommun), language)
 
 
 @callback(
@@ -56,9 +79,10 @@ def show_kommuner(payload: Payload, service: str, language: str) -> Any:
     Input(ids.RESULT_STORE, "data"),
     Input(ids.KOMMUN, "value"),
 )
-def style_places(payload: Payload, kommun: str | None) -> tuple[Any, Any]:
+def style_places(data: Store, kommun: str | None) -> tuple[Any, Any]:
     code = kommun_code(kommun)
-    return present.place_hideout(dataset(), payload, code), {"kommun": code}
+    today = place_status(dataset(), ()) if not data else {}
+    return present.place_hideout(_solution(data), today, code), kommun_hideout(code)
 
 
 @callback(
@@ -66,8 +90,8 @@ def style_places(payload: Payload, kommun: str | None) -> tuple[Any, Any]:
     Input(ids.RESULT_STORE, "data"),
     Input(ids.DEMAND_SERVICE, "value"),
 )
-def style_demand(payload: Payload, service: str) -> dict[str, Any]:
-    return present.demand_hideout(payload, service)
+def style_demand(data: Store, key: str) -> dict[str, Any]:
+    return present.demand_hideout(_solution(data), key)
 
 
 def place_viewport(place_id: str) -> dict[str, Any]:
@@ -99,16 +123,3 @@ def move_map(kommun: str | None, place_id: str | None) -> dict[str, Any]:
     if ctx.triggered_id == ids.SELECTED_PLACE and place_id:
         return place_viewport(place_id)
     return kommun_viewport(kommun_code(kommun))
-
-
-@callback(
-    Output(ids.CRITICAL_TABLE, "data"),
-    Input(ids.SCENARIO_STORE, "data"),
-    Input(ids.KOMMUN, "value"),
-    State(ids.LANGUAGE_STORE, "data"),
-)
-def show_critical(data: dict[str, Any] | None, kommun: str | None, language: str) -> Any:
-    if not data:
-        return no_update
-    scenario = Scenario.from_dict(data)
-    return present.critical_rows(dataset(), scenario, kommun_code(kommun), language)

@@ -1,20 +1,38 @@
-"""Controls → scenario store (with undo history) → URL; undo and opening a saved scenario."""
+"""The scenario store's one writer: controls, lock buttons, undo and opening a saved scenario
+each change the scenario here, and the previous one goes on the undo stack."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from dash import ALL, Input, Output, State, callback, ctx, no_update
 
 from dashapp import ids
 from dashapp.components.controls import BUDGET_MAX_SEK, control_panel
-from dashapp.data import dataset
-from dashapp.scenario_form import scenario_from_controls
-from dashapp.storage import ScenarioStorage
+from dashapp.data import base_scenario, dataset, read_scenario, storage
+from dashapp.scenario_form import patch_scenario, push_history, toggle_lock
 from models.scenario import Scenario
 
 HISTORY_LENGTH = 20
+Store = dict[str, Any]
+
+# Scenario field → the control that sets it
+CONTROLS = {
+    "budget_sek": Input(ids.BUDGET_INPUT, "value"),
+    "mode": Input(ids.MODE, "value"),
+    "candidate_kommuner": Input(ids.KOMMUN, "value"),
+    "basket_weight": Input(ids.BASKET_WEIGHT, "value"),
+    "elderly_weight": Input(ids.ELDERLY_WEIGHT, "value"),
+    "fairness": Input(ids.FAIRNESS, "value"),
+    "min_kommun_share": Input(ids.MIN_SHARE, "value"),
+    "max_share_min": Input(ids.SHARE_LIMIT, "value"),
+    "colocation_saving_share": Input(ids.COLOCATION, "value"),
+}
+# ServiceSettings field → one control per service
+PER_SERVICE = {
+    "threshold_min": Input(ids.threshold(ALL), "value"),
+    "weight": Input(ids.weight(ALL), "value"),
+}
 
 
 @callback(
@@ -33,112 +51,82 @@ def sync_budget(slider: float | None, exact: float | None) -> tuple[Any, Any]:
     return min(exact, BUDGET_MAX_SEK), no_update
 
 
-@callback(
-    Output(ids.SCENARIO_STORE, "data"),
-    Output(ids.HISTORY_STORE, "data"),
-    Input(ids.BUDGET_INPUT, "value"),
-    Input(ids.MODE, "value"),
-    Input(ids.KOMMUN, "value"),
-    Input({"type": "threshold", "service": ALL}, "value"),
-    Input({"type": "weight", "service": ALL}, "value"),
-    Input(ids.BASKET_WEIGHT, "value"),
-    Input(ids.ELDERLY_WEIGHT, "value"),
-    Input(ids.FAIRNESS, "value"),
-    Input(ids.MIN_SHARE, "value"),
-    Input(ids.SHARE_LIMIT, "value"),
-    Input(ids.COLOCATION, "value"),
-    Input(ids.LOCKS_STORE, "data"),
-    State({"type": "threshold", "service": ALL}, "id"),
-    State(ids.SCENARIO_STORE, "data"),
-    State(ids.HISTORY_STORE, "data"),
-    prevent_initial_call=True,
-)
-def collect_scenario(
-    budget: float | None,
-    mode: str,
-    kommun: str | None,
-    thresholds: list[float],
-    weights: list[float],
-    basket_weight: float,
-    elderly_weight: float,
-    fairness: str,
-    min_share: float,
-    share_limit: float,
-    colocation: float,
-    locks: list[dict[str, Any]] | None,
-    service_ids: list[dict[str, str]],
-    current: dict[str, Any] | None,
-    history: list[dict[str, Any]] | None,
-) -> tuple[Any, Any]:
-    """One step: the controls' values become the scenario; the previous one goes on the undo
-    stack (only when something really changed, so re-rendered controls add nothing)."""
-    base = Scenario.from_dict(current) if current else Scenario()
-    services = [i["service"] for i in service_ids]
-    scenario = scenario_from_controls(
-        base,
-        budget,
-        mode,
-        kommun,
-        dict(zip(services, thresholds, strict=True)),
-        dict(zip(services, weights, strict=True)),
-        {
-            "basket_weight": basket_weight,
-            "elderly_weight": elderly_weight,
-            "fairness": fairness,
-            "min_kommun_share": min_share,
-            "max_share_min": share_limit,
-            "colocation_saving_share": colocation,
-        },
-        locks or [],
-    )
-    data = scenario.to_dict()
+def changed(
+    new: Scenario, current: Store | None, history: list[Store] | None, panel: Any = no_update
+) -> dict[str, Any]:
+    """The outputs for a new scenario: the old one goes on the undo stack, unless nothing
+    really changed (re-rendered controls report their values again)."""
+    data = new.to_dict()
     if data == current:
-        return no_update, no_update
-    stack = [*(history or []), current][-HISTORY_LENGTH:] if current else history or []
-    return data, stack
+        return {"scenario": no_update, "history": no_update, "controls": panel}
+    stack = push_history(history, current, HISTORY_LENGTH)
+    return {"scenario": data, "history": stack, "controls": panel}
 
 
-def _restore(scenario: Scenario, language: str) -> tuple[Any, dict[str, Any], list[Any]]:
-    panel = control_panel(scenario, dataset(), language)
-    return panel, scenario.to_dict(), [asdict(lock) for lock in scenario.locks]
-
-
-@callback(
-    Output(ids.CONTROLS, "children"),
-    Output(ids.HISTORY_STORE, "data", allow_duplicate=True),
-    Output(ids.SCENARIO_STORE, "data", allow_duplicate=True),
-    Output(ids.LOCKS_STORE, "data", allow_duplicate=True),
-    Input(ids.UNDO, "n_clicks"),
-    State(ids.HISTORY_STORE, "data"),
-    State(ids.LANGUAGE_STORE, "data"),
-    prevent_initial_call=True,
-)
-def undo(_clicks: int | None, history: list[dict[str, Any]] | None, language: str) -> Any:
+def undo(history: list[Store] | None, language: str) -> dict[str, Any]:
+    """Back one step: the controls are rebuilt from the restored scenario."""
     if not history:
-        return no_update, no_update, no_update, no_update
-    panel, data, locks = _restore(Scenario.from_dict(history[-1]), language)
-    return panel, history[:-1], data, locks
+        return {"scenario": no_update, "history": no_update, "controls": no_update}
+    restored = read_scenario(history[-1])
+    panel = control_panel(restored, dataset(), language)
+    return {"scenario": restored.to_dict(), "history": history[:-1], "controls": panel}
+
+
+def open_saved(
+    scenario_id: int, current: Store | None, history: list[Store] | None, language: str
+) -> dict[str, Any]:
+    saved = storage().get(scenario_id)
+    if saved is None:
+        return {"scenario": no_update, "history": no_update, "controls": no_update}
+    scenario = Scenario.from_json(saved.scenario_json, base_scenario())
+    return changed(scenario, current, history, control_panel(scenario, dataset(), language))
 
 
 @callback(
-    Output(ids.CONTROLS, "children", allow_duplicate=True),
-    Output(ids.HISTORY_STORE, "data", allow_duplicate=True),
-    Output(ids.SCENARIO_STORE, "data", allow_duplicate=True),
-    Output(ids.LOCKS_STORE, "data", allow_duplicate=True),
-    Input({"type": "load-saved", "id": ALL}, "n_clicks"),
-    State(ids.SCENARIO_STORE, "data"),
-    State(ids.HISTORY_STORE, "data"),
-    State(ids.LANGUAGE_STORE, "data"),
+    output={
+        "scenario": Output(ids.SCENARIO_STORE, "data"),
+        "history": Output(ids.HISTORY_STORE, "data"),
+        "controls": Output(ids.CONTROLS, "children"),
+    },
+    inputs={
+        "controls": CONTROLS,
+        "per_service": PER_SERVICE,
+        "_locks": Input(ids.lock_button(ALL, ALL, ALL), "n_clicks"),
+        "_undo": Input(ids.UNDO, "n_clicks"),
+        "_opened": Input(ids.load_saved(ALL), "n_clicks"),
+    },
+    state={
+        "services": State(ids.threshold(ALL), "id"),
+        "current": State(ids.SCENARIO_STORE, "data"),
+        "history": State(ids.HISTORY_STORE, "data"),
+        "language": State(ids.LANGUAGE_STORE, "data"),
+    },
     prevent_initial_call=True,
 )
-def open_saved(
-    clicks: list[int | None], current: dict[str, Any] | None, history: list[Any], language: str
-) -> Any:
-    if not any(clicks) or not isinstance(ctx.triggered_id, dict):
-        return no_update, no_update, no_update, no_update
-    saved = ScenarioStorage().get(int(ctx.triggered_id["id"]))
-    if saved is None:
-        return no_update, no_update, no_update, no_update
-    panel, data, locks = _restore(Scenario.from_json(saved.scenario_json), language)
-    stack = [*(history or []), current][-HISTORY_LENGTH:] if current else history
-    return panel, stack, data, locks
+def update_scenario(
+    controls: dict[str, Any],
+    per_service: dict[str, list[Any]],
+    _locks: Any,
+    _undo: Any,
+    _opened: Any,
+    services: list[dict[str, str]],
+    current: Store | None,
+    history: list[Store] | None,
+    language: str,
+) -> dict[str, Any]:
+    trigger = ctx.triggered_id
+    if trigger == ids.UNDO:
+        return undo(history, language)
+    base = read_scenario(current or {})
+    if isinstance(trigger, dict) and trigger.get("type") in ("lock", "load-saved"):
+        if not ctx.triggered[0]["value"]:  # buttons appearing in a new card are not clicks
+            return {"scenario": no_update, "history": no_update, "controls": no_update}
+        if trigger["type"] == "load-saved":
+            return open_saved(int(trigger["id"]), current, history, language)
+        locked = toggle_lock(base, trigger["place"], trigger["service"], trigger["action"])
+        return changed(locked, current, history)
+    keys = [i["service"] for i in services]
+    by_service = {
+        name: dict(zip(keys, values, strict=True)) for name, values in per_service.items()
+    }
+    return changed(patch_scenario(base, controls, by_service), current, history)

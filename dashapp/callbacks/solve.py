@@ -7,24 +7,22 @@ from typing import Any
 from dash import Input, Output, State, callback, ctx, html, no_update
 
 from dashapp import ids
-from dashapp.data import dataset, solve
+from dashapp.data import read_scenario, solve
 from dashapp.i18n import t
-from dashapp.present import solution_payload
 from models.errors import ServicekartanError
-from models.scenario import Scenario
 
 
 def solve_payload(data: dict[str, Any], language: str) -> tuple[Any, Any, bool]:
-    """(result, alert text, alert open): the result, or the model's message in the UI language."""
+    """(result store, alert text, alert open): the Solution's dict, or the model's message."""
     try:
-        solution = solve(Scenario.from_dict(data))
+        solution = solve(read_scenario(data))
     except ServicekartanError as error:
         return (
             no_update,
             [html.Strong(t("error_title", language) + ": "), error.message(language)],
             True,
         )
-    return solution_payload(dataset(), solution), "", False
+    return solution.to_dict(), "", False
 
 
 @callback(

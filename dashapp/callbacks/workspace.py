@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
 
-from dashapp import compare, ids
-from dashapp.components.workspace import difference_map
-from dashapp.data import data_dir, dataset, solve
-from dashapp.i18n import number, t
-from dashapp.present import solution_payload
-from dashapp.storage import SavedScenario, ScenarioStorage
+from dashapp import compare, ids, style
+from dashapp.components.workspace import saved_item
+from dashapp.data import base_scenario, dataset, read_scenario, settings, solve, storage
+from dashapp.i18n import t
+from dashapp.present import label
 from models.errors import ServicekartanError
 from models.scenario import Scenario
+from models.solution import Solution
 
 
-def _summary(payload: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "covered": {c["key"]: c["scenario"] for c in payload["covered"]},
-        "cost_sek": payload["cost_sek"],
-    }
+def summary(solution: Solution) -> dict[str, Any]:
+    """What the saved list shows without solving again: people per key, and the cost."""
+    return {"covered": {c.key: c.scenario for c in solution.covered}, "cost_sek": solution.cost_sek}
 
 
 @callback(
@@ -40,39 +39,19 @@ def save(
     _clicks: int | None,
     name: str | None,
     data: dict[str, Any] | None,
-    payload: dict[str, Any] | None,
+    result: dict[str, Any] | None,
     version: int,
     language: str,
 ) -> tuple[Any, Any]:
-    if not data or not payload:
+    if not data or not result:
         return no_update, no_update
-    scenario = Scenario.from_dict({**data, "name": (name or "").strip() or data["name"]})
+    scenario = read_scenario({**data, "name": (name or "").strip() or data["name"]})
+    solved = Solution.from_dict(result)
     try:
-        ScenarioStorage().save(
-            scenario.name, str(data_dir()), scenario.to_json(), _summary(payload)
-        )
+        storage().save(scenario.name, str(settings().data_dir), scenario.to_json(), summary(solved))
     except (sqlite3.Error, OSError) as error:
         return dbc.Alert(t("storage_error", language, error=error), color="danger"), no_update
     return dbc.Alert(t("saved", language, name=scenario.name), color="success"), version + 1
-
-
-def _saved_item(saved: SavedScenario, language: str) -> html.Li:
-    grocery = saved.summary["covered"].get("grocery", 0.0)
-    return html.Li(
-        [
-            dbc.Button(
-                t("load", language),
-                id=ids.load_saved(saved.id),
-                size="sm",
-                color="link",
-                className="p-0 me-2",
-            ),
-            html.Strong(saved.name),
-            f" · {saved.created_at[:16].replace('T', ' ')} · "
-            f"{t('service_grocery', language)} {number(grocery, language)} · "
-            f"{number(saved.summary['cost_sek'], language)} {t('sek', language)}",
-        ]
-    )
 
 
 @callback(
@@ -82,10 +61,11 @@ def _saved_item(saved: SavedScenario, language: str) -> html.Li:
     State(ids.LANGUAGE_STORE, "data"),
 )
 def list_saved(_version: int, language: str) -> tuple[Any, Any]:
-    saved = ScenarioStorage().list(str(data_dir()))
+    saved = storage().list(str(settings().data_dir))
     if not saved:
         return html.P(t("nothing_saved", language), className="text-muted"), []
-    items = html.Ul([_saved_item(s, language) for s in saved], className="list-unstyled")
+    registry = dataset().registry
+    items = html.Ul([saved_item(s, registry, language) for s in saved], className="list-unstyled")
     options = [{"label": f"{s.name} (#{s.id})", "value": s.id} for s in saved]
     return items, options
 
@@ -94,42 +74,82 @@ def _graph(figure: Any) -> dcc.Graph:
     return dcc.Graph(figure=figure, config={"displaylogo": False})
 
 
-def _solved(scenario_ids: list[int]) -> list[tuple[str, dict[str, Any]]]:
-    storage, named = ScenarioStorage(), []
+def solved_saved(scenario_ids: list[int]) -> compare.Named:
+    named: compare.Named = []
+    defaults = base_scenario()
     for scenario_id in scenario_ids:
-        saved = storage.get(int(scenario_id))
+        saved = storage().get(int(scenario_id))
         if saved is not None:
-            solution = solve(Scenario.from_json(saved.scenario_json))
-            named.append((f"{saved.name} (#{saved.id})", solution_payload(dataset(), solution)))
+            solution = solve(Scenario.from_json(saved.scenario_json, defaults))
+            named.append((f"{saved.name} (#{saved.id})", solution))
     return named
 
 
+EMPTY = {
+    "columns": [],
+    "rows": [],
+    "by_service": None,
+    "by_kommun": None,
+    "places": style.place_hideout({}, None, style.DIFF_PLACE_COLORS),
+    "demand": style.diff_demand_hideout([], []),
+    "summary": "",
+    "keys": [],
+}
+
+
+def comparison(named: compare.Named, key: str | None, language: str) -> dict[str, Any]:
+    registry = dataset().registry
+    shown = compare.keys(named)
+    key = key if key in shown else shown[0]
+    columns, rows = compare.compare_table(named, registry, language)
+    population = dataset().demand.population.tolist()
+    places, demand, text = compare.difference(named, key, population, language)
+    return {
+        "columns": columns,
+        "rows": rows,
+        "by_service": _graph(compare.service_figure(named, registry, language)),
+        "by_kommun": _graph(compare.kommun_figure(named, key, registry, language)),
+        "places": places,
+        "demand": demand,
+        "summary": text,
+        "keys": [{"label": label(registry, k, language), "value": k} for k in shown],
+    }
+
+
 @callback(
-    Output(ids.COMPARE_TABLE, "columns"),
-    Output(ids.COMPARE_TABLE, "data"),
-    Output(ids.COMPARE_GRAPH_SERVICE, "children"),
-    Output(ids.COMPARE_GRAPH_KOMMUN, "children"),
-    Output(ids.DIFF_CONTAINER, "children"),
-    Output(ids.DIFF_SUMMARY, "children"),
-    Input(ids.COMPARE_PICK, "value"),
-    State(ids.LANGUAGE_STORE, "data"),
+    output={
+        "columns": Output(ids.COMPARE_TABLE, "columns"),
+        "rows": Output(ids.COMPARE_TABLE, "data"),
+        "by_service": Output(ids.COMPARE_GRAPH_SERVICE, "children"),
+        "by_kommun": Output(ids.COMPARE_GRAPH_KOMMUN, "children"),
+        "places": Output(ids.DIFF_PLACES, "hideout"),
+        "demand": Output(ids.DIFF_DEMAND, "hideout"),
+        "summary": Output(ids.DIFF_SUMMARY, "children"),
+        "keys": Output(ids.DIFF_SERVICE, "options"),
+    },
+    inputs={
+        "picked": Input(ids.COMPARE_PICK, "value"),
+        "key": Input(ids.DIFF_SERVICE, "value"),
+    },
+    state={"language": State(ids.LANGUAGE_STORE, "data")},
     prevent_initial_call=True,
 )
-def compare_saved(picked: list[int] | None, language: str) -> Any:
+def compare_saved(picked: list[int] | None, key: str | None, language: str) -> dict[str, Any]:
+    """The table, charts and difference map restyle (through hideouts) for the picked ones."""
     try:
-        named = _solved(picked or [])
+        named = solved_saved(picked or [])
     except ServicekartanError as error:
-        return [], [], no_update, no_update, None, error.message(language)
+        return {**EMPTY, "summary": error.message(language)}
     if len(named) < 2:
-        return [], [], None, None, None, ""
-    columns, rows = compare.compare_table(named, language)
-    population = dataset().demand.population.tolist()
-    places, demand, summary = compare.difference(named, "grocery", population, language)
-    return (
-        columns,
-        rows,
-        _graph(compare.service_figure(named, language)),
-        _graph(compare.kommun_figure(named, "grocery", language)),
-        difference_map(dataset(), places, demand),
-        summary,
-    )
+        return EMPTY
+    return comparison(named, key, language)
+
+
+@callback(
+    Output(ids.DIFF_MAP, "invalidateSize"),
+    Input(ids.TABS, "active_tab"),
+    prevent_initial_call=True,
+)
+def size_difference_map(active_tab: str) -> Any:
+    """A map laid out inside a hidden tab measures itself again once the tab shows."""
+    return str(time.monotonic()) if active_tab == "workspace" else no_update

@@ -95,14 +95,15 @@ def _mode_and_kommun(scenario: Scenario, dataset: Dataset, language: str) -> htm
     )
 
 
-def _service_rows(scenario: Scenario, language: str) -> html.Div:
+def _service_rows(scenario: Scenario, dataset: Dataset, language: str) -> html.Div:
     rows = []
     for settings in scenario.services:
         rows.append(
             html.Div(
                 [
                     html.Div(
-                        t(f"service_{settings.service}", language), className="fw-semibold small"
+                        dataset.registry.label(settings.service, language),
+                        className="fw-semibold small",
                     ),
                     _slider(
                         id=ids.threshold(settings.service),
@@ -179,7 +180,7 @@ def _advanced(scenario: Scenario, dataset: Dataset, language: str) -> html.Div:
                 marks={0: "0", 0.25: "25 %", 0.5: "50 %"},
             ),
             html.Div(t("slow_option", language), className="small text-muted"),
-            _service_rows(scenario, language),
+            _service_rows(scenario, dataset, language),
         ],
         className="sk-advanced",
     )

@@ -2,54 +2,30 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import dash_leaflet as dl
 from dash import html
 
-from dashapp import features, ids
+from dashapp import features, ids, style
 from dashapp.i18n import t
 from models.dataset import Dataset
 
-DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
-
-# Okabe–Ito palette: distinguishable with the common forms of colour blindness.
-SERVICE_COLORS = {
-    "grocery": "#E69F00",
-    "fuel": "#56B4E9",
-    "pharmacy": "#009E73",
-    "parcel": "#CC79A7",
-    "cash": "#0072B2",
-}
-PLACE_COLORS = {
-    "supported": "#D55E00",
-    "secure": "#0072B2",
-    "at_risk": "#F0E442",
-    "none": "#FFFFFF",
-}
-DEMAND_COLORS = {"covered": "#009E73", "uncovered": "#CC79A7"}
-
-
-def tile_url() -> str:
-    """``SERVICEKARTAN_TILE_URL`` (empty or ``none`` = no tiles at all), else OpenStreetMap."""
-    return os.environ.get("SERVICEKARTAN_TILE_URL", DEFAULT_TILE_URL)
 
 
 def _fn(name: str) -> dict[str, str]:
     return {"variable": f"servicekartan.{name}"}
 
 
-def _base_layers(language: str) -> list[Any]:
-    url = tile_url()
-    online = url.strip().lower() not in ("", "none")
+def _base_layers(language: str, tile_url: str) -> list[Any]:
+    online = tile_url.strip().lower() not in ("", "none")
     plain = dl.BaseLayer(dl.LayerGroup(), name=t("layer_base_plain", language), checked=not online)
     if not online:
         return [plain]
     tiles = dl.TileLayer(
         id=ids.MAP_BASE_TILES,
-        url=url,
+        url=tile_url,
         attribution=TILE_ATTRIBUTION,
         eventHandlers={"tileerror": _fn("tileError")},
     )
@@ -63,22 +39,25 @@ def _service_overlays(dataset: Dataset, language: str) -> list[Any]:
                 id=ids.map_points(service),
                 data=features.points_geojson(dataset, service),
                 pointToLayer=_fn("pointToLayer"),
-                hideout={"color": SERVICE_COLORS[service]},
+                hideout=style.points_hideout(service.colour),
             ),
-            name=t(f"service_{service}", language),
-            checked=service == "grocery",
+            name=service.label(language),
+            checked=position == 0,  # the first service type's points show from the start
         )
-        for service in dataset.services
+        for position, service in enumerate(dataset.registry)
+        if service.key in dataset.services
     ]
 
 
-def map_view(dataset: Dataset, language: str, place_hideout: dict[str, Any]) -> html.Div:
+def map_view(
+    dataset: Dataset, language: str, place_hideout: dict[str, Any], tile_url: str
+) -> html.Div:
     """The map with kommun borders, places (sized by population) and services per type."""
     kommuner = dl.GeoJSON(
         id=ids.MAP_KOMMUNER,
         data=dataset.boundaries,
         style=_fn("kommunStyle"),
-        hideout={"kommun": None},
+        hideout=style.kommun_hideout(None),
         interactive=False,
     )
     places = dl.GeoJSON(
@@ -91,11 +70,11 @@ def map_view(dataset: Dataset, language: str, place_hideout: dict[str, Any]) -> 
         id=ids.MAP_DEMAND,
         data=features.demand_geojson(dataset),
         pointToLayer=_fn("demandToLayer"),
-        hideout={"uncovered": None},
+        hideout=style.demand_hideout(None),
     )
     layers = dl.LayersControl(
         [
-            *_base_layers(language),
+            *_base_layers(language, tile_url),
             dl.Overlay(kommuner, name=t("layer_kommuner", language), checked=True),
             dl.Overlay(demand, name=t("layer_demand", language), checked=True),
             dl.Overlay(places, name=t("layer_places", language), checked=True),

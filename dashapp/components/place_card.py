@@ -7,7 +7,8 @@ from dash import html
 
 from dashapp import ids
 from dashapp.i18n import number, t
-from dashapp.present_place import PlaceFacts, ServiceFacts
+from models.places import PlaceFacts, ServiceFacts
+from models.services import ServiceRegistry
 
 
 def _lock_buttons(place_id: str, facts: ServiceFacts, language: str) -> html.Div:
@@ -36,7 +37,9 @@ def _lock_buttons(place_id: str, facts: ServiceFacts, language: str) -> html.Div
     )
 
 
-def _service_row(place_id: str, facts: ServiceFacts, language: str) -> html.Li:
+def _service_row(
+    place_id: str, facts: ServiceFacts, registry: ServiceRegistry, language: str
+) -> html.Li:
     minutes = (
         f"{number(facts.nearest_min, language, 1)} {t('minutes_short', language)}"
         if facts.nearest_min is not None
@@ -45,33 +48,34 @@ def _service_row(place_id: str, facts: ServiceFacts, language: str) -> html.Li:
     status = (
         t(f"status_{facts.today}", language) if facts.today != "none" else t("card_none", language)
     )
+    name = registry.label(facts.service, language)
     lines = [
-        html.Strong(t(f"service_{facts.service}", language)),
+        html.Strong(name),
         f": {status}; {t('card_nearest', language).lower()} {minutes}",
     ]
     if facts.people_losing > 0:
         text = t(
             "card_critical_text",
             language,
-            service=t(f"service_{facts.service}", language),
+            service=name,
             people=number(facts.people_losing, language),
         )
         lines += [html.Br(), html.Span(text, className="small")]
     return html.Li([*lines, _lock_buttons(place_id, facts, language)], className="mb-2")
 
 
-def card_body(facts: PlaceFacts, language: str) -> html.Div:
+def card_body(facts: PlaceFacts, registry: ServiceRegistry, language: str) -> html.Div:
     reasons = [
         html.Li(
             t(
                 "card_why_text",
                 language,
-                service=t(f"service_{r['service']}", language),
-                people=number(r["people_only_it_covers"], language),
-                per_msek=number(r["people_per_msek"], language),
+                service=registry.label(a.service, language),
+                people=number(a.people_only_here, language),
+                per_msek=number(a.people_per_msek or 0.0, language),
             )
         )
-        for r in facts.reasons
+        for a in facts.actions
     ]
     return html.Div(
         [
@@ -82,7 +86,7 @@ def card_body(facts: PlaceFacts, language: str) -> html.Div:
             ),
             html.H3(t("card_services_today", language), className="h6"),
             html.Ul(
-                [_service_row(facts.place_id, s, language) for s in facts.services],
+                [_service_row(facts.place_id, s, registry, language) for s in facts.services],
                 className="list-unstyled",
             ),
             *(

@@ -31,7 +31,7 @@ def kpi_card(card: dict[str, str]) -> dbc.Card:
             className="p-2",
         ),
         className="mb-2 sk-kpi",
-        id={"type": "kpi", "key": card["key"]},
+        id=ids.kpi(card["key"]),
     )
 
 
@@ -53,6 +53,7 @@ def actions_table(language: str) -> dash_table.DataTable:
         ("action", "col_action", "text"),
         ("cost", "col_cost", "number"),
         ("only_it", "col_only_it", "number"),
+        ("gained", "col_gained", "number"),
         ("per_msek", "col_per_msek", "number"),
     ]
     return dash_table.DataTable(

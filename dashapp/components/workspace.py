@@ -2,49 +2,94 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import dash_bootstrap_components as dbc
 import dash_leaflet as dl
 from dash import dash_table, dcc, html
 
-from dashapp import features, ids
+from dashapp import features, ids, style
 from dashapp.components.results import TABLE_STYLE
-from dashapp.i18n import t
+from dashapp.downloads import EXPORTS
+from dashapp.i18n import number, t
+from dashapp.present import label
+from dashapp.storage import SavedScenario
 from models.dataset import Dataset
+from models.services import ServiceRegistry
 
-DIFF_COLORS = {"a_only": "#E69F00", "b_only": "#56B4E9", "both": "#009E73", "none": "#DDDDDD"}
+
+def _swatch(color: str, text: str) -> html.Span:
+    return html.Span(
+        [html.Span(className="sk-legend-swatch", style={"background": color}), text],
+        className="me-3 small",
+    )
+
+
+def difference_legend(language: str) -> html.Div:
+    """One colour per scenario: A's colour marks what only A has, B's what only B reaches."""
+    places = style.DIFF_PLACE_COLORS
+    demand = style.DIFF_DEMAND_COLORS
+    return html.Div(
+        [
+            _swatch(places["a_only"], t("diff_legend_a_only", language)),
+            _swatch(places["b_only"], t("diff_legend_b_only", language)),
+            _swatch(places["both"], t("diff_both", language)),
+            _swatch(demand["gained"], t("diff_legend_gained", language)),
+            _swatch(demand["lost"], t("diff_legend_lost", language)),
+        ],
+        className="sk-legend my-1",
+    )
+
+
 UPLOAD_KINDS = ("service_points", "population_grid", "smaorter", "travel_matrix")
-EXPORTS = ("csv", "kpi_csv", "xlsx", "geojson", "gpkg", "json", "report")
+
+
+def saved_item(saved: SavedScenario, registry: ServiceRegistry, language: str) -> html.Li:
+    """One saved scenario: open button, name, when, its first figure and its cost."""
+    covered = saved.summary["covered"]
+    first = next(iter(covered), None)
+    figure = (
+        f"{label(registry, first, language)} {number(covered[first], language)} · " if first else ""
+    )
+    return html.Li(
+        [
+            dbc.Button(
+                t("load", language),
+                id=ids.load_saved(saved.id),
+                size="sm",
+                color="link",
+                className="p-0 me-2",
+            ),
+            html.Strong(saved.name),
+            f" · {saved.created_at[:16].replace('T', ' ')} · {figure}"
+            f"{number(saved.summary['cost_sek'], language)} {t('sek', language)}",
+        ]
+    )
 
 
 def _fn(name: str) -> dict[str, str]:
     return {"variable": f"servicekartan.{name}"}
 
 
-def difference_map(
-    dataset: Dataset, places_hideout: dict[str, Any], demand_hideout: dict[str, Any]
-) -> dl.Map:
-    """Built when a comparison is made (a map inside a hidden tab cannot size itself)."""
+def difference_map(dataset: Dataset) -> dl.Map:
+    """Shapes go out once with the page; a comparison only changes the two hideouts."""
     return dl.Map(
         [
             dl.GeoJSON(
                 data=dataset.boundaries,
                 style=_fn("kommunStyle"),
-                hideout={"kommun": None},
+                hideout=style.kommun_hideout(None),
                 interactive=False,
             ),
             dl.GeoJSON(
                 id=ids.DIFF_DEMAND,
                 data=features.demand_geojson(dataset),
                 pointToLayer=_fn("diffDemandToLayer"),
-                hideout=demand_hideout,
+                hideout=style.diff_demand_hideout([], []),
             ),
             dl.GeoJSON(
                 id=ids.DIFF_PLACES,
                 data=features.places_geojson(dataset),
                 pointToLayer=_fn("placeToLayer"),
-                hideout=places_hideout,
+                hideout=style.place_hideout({}, None, style.DIFF_PLACE_COLORS),
             ),
             dl.ScaleControl(position="bottomleft", imperial=False),
         ],
@@ -80,8 +125,17 @@ def workspace_tab(dataset: Dataset, language: str) -> html.Div:
                 ]
             ),
             html.H3(t("diff_map_heading", language), className="h6"),
+            dbc.InputGroup(
+                [
+                    dbc.InputGroupText(t("demand_service", language)),
+                    dbc.Select(id=ids.DIFF_SERVICE, options=[], size="sm"),
+                ],
+                size="sm",
+                className="my-1 sk-diff-service",
+            ),
             html.Div(id=ids.DIFF_SUMMARY, className="small mb-1"),
-            html.Div(id=ids.DIFF_CONTAINER),
+            difference_legend(language),
+            difference_map(dataset),
         ]
     )
 

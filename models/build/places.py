@@ -110,11 +110,11 @@ def build_places(
     """Localities plus rural and outside places, and the place_id of every point.
 
     ``localities`` are tätorter (and småorter) in the places format; ``points`` need
-    ``x_sweref99tm``, ``y_sweref99tm``, ``in_kronoberg`` and ``city``.
+    ``x_sweref99tm``, ``y_sweref99tm``, ``in_region`` and ``city``.
     """
     places = localities
     place_of_point = pd.Series("", index=points.index, dtype=object)
-    inside = points["in_kronoberg"].astype(bool).to_numpy()
+    inside = points["in_region"].astype(bool).to_numpy()
     xy = points[["x_sweref99tm", "y_sweref99tm"]].to_numpy(float)
     linked = link_to_places(xy[inside], places, link_km)
     inside_index = points.index[inside]

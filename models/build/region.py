@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import shapely
 
 from models import geo, schema
 from models.build.costs import default_costs
 from models.build.demand import grid_demand, rural_demand, tatort_demand
+from models.build.manifest import Manifest
 from models.build.places import build_places, tatort_places
 from models.build.services import StatusRule, apply_status_rule, select_service_points
 from models.errors import DataError, Problem
@@ -22,52 +26,13 @@ from models.importers import (
     read_smaorter,
     read_travel_matrix,
 )
+from models.services import ServiceRegistry, registry_from_settings
 from models.travel import TravelModel
 from models.validate import check_folder
-
-SOURCES: list[dict[str, str]] = [
-    {
-        "what": "tätorter: name, population, area, point",
-        "source": "SCB, Tätorter 2020 (open geodata, layer To2020_SR99TM)",
-        "year": "2020",
-        "licence": "CC0",
-    },
-    {
-        "what": "kommun population and population outside tätorter (approximation)",
-        "source": "SCB, Folkmängd 31 Dec 2024; SCB tätorter 2020",
-        "year": "2024/2020",
-        "licence": "CC0",
-    },
-    {
-        "what": "kommun boundaries (generalised)",
-        "source": "SCB kommungränser 2024",
-        "year": "2024",
-        "licence": "CC0",
-    },
-    {
-        "what": "grocery, fuel, pharmacy and ATM points",
-        "source": "chain store locators collected by the se-poi project",
-        "year": "2023",
-        "licence": "not stated; public facts, source named",
-    },
-    {
-        "what": "post and parcel agents",
-        "source": "national post/parcel agent survey (ombud list)",
-        "year": "2021",
-        "licence": "not stated; public facts, source named",
-    },
-    {
-        "what": "pharmacies not in the chain lists",
-        "source": "© OpenStreetMap contributors (HOTOSM health facilities export)",
-        "year": "2020",
-        "licence": "ODbL",
-    },
-]
 
 
 @dataclass(frozen=True)
 class BuildOptions:
-    name: str = "Kronoberg"
     grid_km: float = 2.0
     link_km: float = 1.0
     status_rule: StatusRule = field(default_factory=StatusRule)
@@ -84,30 +49,34 @@ def _raise_if(problems: list[Problem]) -> None:
         raise DataError(problems)
 
 
-def _kommuner(source: Path) -> pd.DataFrame:
-    raw = pd.read_csv(source / "kronoberg_kommuner_befolkning.csv", dtype={"kommun_kod": str})
+def _kommuner(manifest: Manifest) -> pd.DataFrame:
+    raw = pd.read_csv(manifest.path("kommuner"), dtype={"kommun_kod": str})
+    columns = manifest.columns
     return pd.DataFrame(
         {
             "kommun_kod": raw["kommun_kod"].str.zfill(4),
             "kommun": raw["kommun"],
-            "population": raw["folkmangd_2024_12_31"].astype(int),
-            "population_outside_localities": raw["utanfor_tatort_approx"].astype(int),
+            "population": raw[columns["kommun_population"]].astype(int),
+            "population_outside_localities": raw[
+                columns["kommun_population_outside_localities"]
+            ].astype(int),
         }
     )
 
 
-def _source_points(source: Path) -> pd.DataFrame:
-    combined = pd.read_csv(source / "kronoberg_services_combined.csv")
-    return select_service_points(combined)
+def _source_points(manifest: Manifest, registry: ServiceRegistry) -> pd.DataFrame:
+    combined = pd.read_csv(manifest.path("service_points"))
+    combined = combined.rename(columns={manifest.columns["in_region"]: "in_region"})
+    return select_service_points(combined, registry)
 
 
-def _user_points(path: Path, county: Any) -> pd.DataFrame:
-    typed, problems = read_service_points(path)
+def _user_points(path: Path, region: Any, registry: ServiceRegistry) -> pd.DataFrame:
+    typed, problems = read_service_points(path, registry)
     _raise_if(problems)
     x, y = _filled_xy(typed)
-    inside = geo.locate({"county": county}, x, y) != None  # noqa: E711
+    inside = geo.locate({"region": region}, x, y) != None  # noqa: E711
     return typed.assign(
-        x_sweref99tm=x, y_sweref99tm=y, in_kronoberg=inside, city=typed["name"], source=path.name
+        x_sweref99tm=x, y_sweref99tm=y, in_region=inside, city=typed["name"], source=path.name
     )
 
 
@@ -194,13 +163,58 @@ def _statuses(points: pd.DataFrame, places: pd.DataFrame, rule: StatusRule) -> p
     return points
 
 
-def build_folder(source: Path, out: Path, options: BuildOptions) -> Path:
-    """Build ``out`` from the files in ``source``; raises DataError on bad input or output."""
-    kommuner = _kommuner(source)
-    geojson = geo.read_geojson(source / "kronoberg_kommuner.geojson")
+def build_folder(manifest: Manifest, out: Path, options: BuildOptions) -> Path:
+    """Build ``out`` from the files the manifest names; raises DataError on bad input or
+    output. Everything is written to a temporary folder beside ``out`` and checked there;
+    only a build that passes replaces ``out``, so a failed build changes nothing."""
+    out = out.resolve()
+    _check_replaceable(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{out.name}-", dir=out.parent) as scratch:
+        staged = Path(scratch) / out.name
+        _build_into(manifest, staged, options)
+        _replace_folder(staged, out)
+    return out
+
+
+def _check_replaceable(out: Path) -> None:
+    """Only an empty folder or an earlier data folder may be replaced: ``--out`` pointing at a
+    folder of other files must not wipe them."""
+    if out.exists() and not out.is_dir():
+        raise DataError([Problem(str(out), None, None, "är ingen mapp", "is not a folder")])
+    if out.is_dir() and any(out.iterdir()) and not (out / schema.SETTINGS_FILE).exists():
+        raise DataError(
+            [
+                Problem(
+                    str(out),
+                    None,
+                    None,
+                    "mappen innehåller annat än ett dataunderlag; välj en tom mapp",
+                    "the folder holds something other than a data folder; choose an empty one",
+                )
+            ]
+        )
+
+
+def _replace_folder(staged: Path, out: Path) -> None:
+    """Swap the checked build into place with two renames; the old folder goes last."""
+    previous = staged.parent / f"{out.name}.previous"
+    if out.exists():
+        out.rename(previous)
+    staged.rename(out)
+    if previous.exists():
+        shutil.rmtree(previous)
+
+
+def _build_into(manifest: Manifest, out: Path, options: BuildOptions) -> None:
+    registry, problems = registry_from_settings(manifest.settings, "manifest")
+    _raise_if(problems)
+    kommuner = _kommuner(manifest)
+    geojson = geo.read_geojson(manifest.path("kommun_boundaries"))
     shapes = geo.polygons_sweref(geojson, "kommun_kod")
-    county = geo.polygons_sweref(geo.read_geojson(source / "kronoberg_lan.geojson"), "lan_kod")
-    localities = tatort_places(pd.read_csv(source / "kronoberg_tatorter_2020_scb.csv", dtype=str))
+    outline = geo.read_geojson(manifest.path("region_boundary"))
+    region = shapely.union_all(list(geo.polygons_sweref(outline, None).values()))
+    localities = tatort_places(pd.read_csv(manifest.path("localities"), dtype=str))
     if options.smaorter is not None:
         smaorter = _smaort_places(options.smaorter, kommuner)
         localities = pd.concat([localities, smaorter], ignore_index=True)
@@ -210,23 +224,23 @@ def build_folder(source: Path, out: Path, options: BuildOptions) -> Path:
             outside.fillna(kommuner["population_outside_localities"]).clip(lower=0).astype(int)
         )
     raw_points = (
-        _user_points(options.service_points, next(iter(county.values())))
+        _user_points(options.service_points, region, registry)
         if options.service_points is not None
-        else _source_points(source)
+        else _source_points(manifest, registry)
     )
     places, place_of_point = build_places(localities, raw_points, shapes, options.link_km)
     points = _statuses(_points_table(raw_points, place_of_point), places, options.status_rule)
     demand = _demand(options, places, kommuner, shapes)
-    _write(out, options, kommuner, geojson, places, demand, points)
+    _write(out, manifest, options, registry, kommuner, geojson, places, demand, points)
     _write_travel(out, options)
-    problems = check_folder(out)
-    _raise_if(problems)
-    return out
+    _raise_if(check_folder(out))
 
 
 def _write(
     out: Path,
+    manifest: Manifest,
     options: BuildOptions,
+    registry: ServiceRegistry,
     kommuner: pd.DataFrame,
     geojson: dict[str, Any],
     places: pd.DataFrame,
@@ -238,16 +252,16 @@ def _write(
     _with_latlon(places).to_csv(out / schema.PLACES.file, index=False)
     _with_latlon(demand).to_csv(out / schema.DEMAND.file, index=False)
     _with_latlon(points).to_csv(out / schema.SERVICE_POINTS.file, index=False)
-    default_costs(places, schema.SERVICES).to_csv(out / schema.COSTS.file, index=False)
+    default_costs(places, registry).to_csv(out / schema.COSTS.file, index=False)
     (out / schema.BOUNDARIES_FILE).write_text(json.dumps(geojson), encoding="utf-8")
     settings = {
-        "name": options.name,
+        "name": manifest.name,
         "travel_model": options.travel_model.to_dict(),
         "demand": "population_grid" if options.population_grid else "tatorter_plus_rural_grid",
         "rural_grid_km": options.grid_km,
         "place_link_km": options.link_km,
         "status_rule": {"max_population_at_risk": options.status_rule.max_population_at_risk},
-        "sources": SOURCES,
+        **manifest.settings,
     }
     (out / schema.SETTINGS_FILE).write_text(
         json.dumps(settings, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"

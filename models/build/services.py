@@ -9,21 +9,12 @@ import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
 
+from models.services import ServiceRegistry
+
 # Small formats: the village-shop candidates and convenience-style chains. Everything else in
 # the chain lists carries a full range (at least 1,000 articles including fresh food), the
 # threshold Förordning (2000:284) uses for "a shop with a full range".
 SMALL_GROCERY_SUBTYPES = frozenset({"Tempo", "Direkten", "shop hosting post agent (name match)"})
-
-_CATEGORY_TO_SERVICE = {
-    "grocery": "grocery",
-    "grocery_candidate": "grocery",
-    "fuel": "fuel",
-    "pharmacy": "pharmacy",
-    "pharmacy_osm": "pharmacy",
-    "parcel_agent": "parcel",
-    "parcel_locker": "parcel",
-    "atm": "cash",
-}
 
 
 @dataclass(frozen=True)
@@ -74,8 +65,8 @@ def _drop_near_duplicates(frame: pd.DataFrame, radius_m: float, same_name: bool)
     return pd.concat(kept)
 
 
-def select_service_points(combined: pd.DataFrame) -> pd.DataFrame:
-    """Rows of the combined source table that supply one of the five services.
+def select_service_points(combined: pd.DataFrame, registry: ServiceRegistry) -> pd.DataFrame:
+    """Rows of the combined source table whose ``category`` supplies a registry service.
 
     - ATMs: only the current ``Bankomat`` layer (the ``Uttagsautomater`` layer is outdated).
     - OpenStreetMap pharmacies (2020) count only when over 500 m from every chain pharmacy
@@ -83,9 +74,10 @@ def select_service_points(combined: pd.DataFrame) -> pd.DataFrame:
     - Village-shop candidates closer than 300 m to each other are one shop, and so are two
       points of one service with the same name within 5 km (the two Tolg rows, 2.4 km apart).
     """
-    frame = combined[combined["category"].isin(_CATEGORY_TO_SERVICE)].copy()
+    category_to_service = registry.by_source_category()
+    frame = combined[combined["category"].isin(category_to_service)].copy()
     frame = frame[~((frame["category"] == "atm") & (frame["subtype"] != "Bankomat"))]
-    frame["service"] = frame["category"].map(_CATEGORY_TO_SERVICE)
+    frame["service"] = frame["category"].map(category_to_service)
     chain = frame[frame["category"] == "pharmacy"][["x_sweref99tm", "y_sweref99tm"]].to_numpy()
     osm = frame["category"] == "pharmacy_osm"
     duplicate = _near_any(

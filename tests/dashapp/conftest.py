@@ -1,37 +1,60 @@
-"""Helpers to call Dash callbacks directly, as plain functions."""
+"""The app for direct callback calls: one per test session (Dash binds callbacks to the first
+app a process creates), with each test's own SQLite file swapped into its settings."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import dash
 import pytest
 from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
-from dashapp.data import dataset, solve
-from dashapp.present import solution_payload
-from models.scenario import Scenario
+from dashapp.data import SETTINGS_KEY, dataset, solve
+from dashapp.settings import Settings
+from models.paths import embedded_data_dir
+from models.scenario import default_scenario
+from models.solution import Solution
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory) -> dash.Dash:
+    from dashapp.app import create_app
+
+    database = tmp_path_factory.mktemp("db") / "scenarios.sqlite3"
+    return create_app(Settings(embedded_data_dir(), database, tile_url="none"))
+
+
+@pytest.fixture(autouse=True)
+def app_context(app: dash.Dash, tmp_path: Path) -> Iterator[Settings]:
+    """Callbacks called as plain functions see the app's settings, with a fresh database."""
+    settings = replace(app.server.config[SETTINGS_KEY], database_path=tmp_path / "saved.sqlite3")
+    original = app.server.config[SETTINGS_KEY]
+    app.server.config[SETTINGS_KEY] = settings
+    with app.server.test_request_context():
+        yield settings
+    app.server.config[SETTINGS_KEY] = original
 
 
 @pytest.fixture
-def trigger() -> Callable[[str, Any], None]:
+def trigger() -> Callable[[Any, Any], None]:
     """Set what ``dash.ctx`` reports as the triggering input for the next direct call."""
 
-    def set_trigger(prop_id: str, value: Any = 1) -> None:
+    def set_trigger(prop_id: Any, value: Any = 1) -> None:
         context_value.set(AttributeDict(triggered_inputs=[{"prop_id": prop_id, "value": value}]))
 
     return set_trigger
 
 
 @pytest.fixture
-def payload() -> dict[str, Any]:
-    return solution_payload(dataset(), solve(Scenario()))
+def solution() -> Solution:
+    return solve(default_scenario(dataset().registry))
 
 
-@pytest.fixture(autouse=True)
-def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "scenarios.sqlite3"
-    monkeypatch.setenv("SERVICEKARTAN_DB", str(path))
-    return path
+@pytest.fixture
+def result(solution: Solution) -> dict[str, Any]:
+    """The result store's content for the default scenario."""
+    return solution.to_dict()

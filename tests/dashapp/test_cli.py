@@ -29,17 +29,29 @@ def test_data_check_lists_problems_and_fails(
     assert "okänt värde '0999' / unknown value '0999'" in out
 
 
-def test_data_build_from_a_source_folder(tmp_path: Path) -> None:
+MANIFEST = str(FIXTURES / "source" / "manifest.json")
+
+
+def test_data_build_from_a_manifest(tmp_path: Path) -> None:
     out = tmp_path / "region"
-    assert main(["data", "build", "--source", str(FIXTURES / "source"), "--out", str(out)]) == 0
+    assert main(["data", "build", "--manifest", MANIFEST, "--out", str(out)]) == 0
     assert main(["data", "check", str(out)]) == 0
+
+
+def test_data_build_never_overwrites_a_folder_of_other_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("keep me")
+    assert main(["data", "build", "--manifest", MANIFEST, "--out", str(tmp_path)]) == 1
+    assert (tmp_path / "notes.txt").read_text() == "keep me"
+    assert "tom mapp" in capsys.readouterr().err
 
 
 def test_data_build_reports_bad_imports_in_both_languages(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = FIXTURES / "imports" / "service_points_bad.csv"
-    args = ["data", "build", "--source", str(FIXTURES / "source"), "--out", str(tmp_path)]
+    args = ["data", "build", "--manifest", MANIFEST, "--out", str(tmp_path / "out")]
     assert main([*args, "--service-points", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "utanför Sverige" in err and "outside Sweden" in err
@@ -57,7 +69,9 @@ def test_solve_prints_json_with_actions_and_reasons(
     assert result["status"] == "optimal"
     assert result["scenario"]["mode"] == "self_sufficient"
     assert result["cost_sek"] <= 500_000
-    assert len(result["why"]) == len(result["actions"]) > 0
+    assert len(result["actions"]) > 0
+    assert all("people_only_here" in a and "people_per_msek" in a for a in result["actions"])
+    assert result["version"] == 1 and "timings" in result
 
 
 def test_solve_rejects_an_invalid_scenario_in_both_languages(

@@ -2,47 +2,62 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import no_update
 
 from dashapp.callbacks import page, place, results, scenario, solve
-from dashapp.present import solution_payload
 from dashapp.scenario_form import decode, toggle_lock
 from models.scenario import Scenario
+from models.solution import Solution
 
 SERVICES = ["grocery", "fuel", "pharmacy", "parcel", "cash"]
 IDS = [{"type": "threshold", "service": s} for s in SERVICES]
 DEFAULT = Scenario()
+LOCK_IN = {"type": "lock", "place": "0763TB103", "service": "grocery", "action": "in"}
 
 
-def _collect(
+def _update(
     budget=2_000_000,
     mode="complementary",
     kommun="all",
-    locks=None,
     current=None,
     history=None,
     share_limit=0,
     colocation=0.0,
-):  # type: ignore[no-untyped-def]
-    thresholds = [s.threshold_min for s in DEFAULT.services]
-    weights = [s.weight for s in DEFAULT.services]
-    return scenario.collect_scenario(
-        budget,
-        mode,
-        kommun,
-        thresholds,
-        weights,
-        0.5,
-        0.0,
-        "none",
-        0.0,
-        share_limit,
-        colocation,
-        locks or [],
+) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Call the scenario store's writer as a control change does, with named inputs."""
+    controls = {
+        "budget_sek": budget,
+        "mode": mode,
+        "candidate_kommuner": kommun,
+        "basket_weight": 0.5,
+        "elderly_weight": 0.0,
+        "fairness": "none",
+        "min_kommun_share": 0.0,
+        "max_share_min": share_limit,
+        "colocation_saving_share": colocation,
+    }
+    per_service = {
+        "threshold_min": [s.threshold_min for s in DEFAULT.services],
+        "weight": [s.weight for s in DEFAULT.services],
+    }
+    return scenario.update_scenario(
+        controls,
+        per_service,
+        None,
+        None,
+        None,
         IDS,
         current if current is not None else DEFAULT.to_dict(),
         history or [],
+        "sv",
     )
+
+
+def _collect(**kwargs: Any) -> tuple[Any, Any]:
+    out = _update(**kwargs)
+    return out["scenario"], out["history"]
 
 
 def test_budget_slider_and_exact_input_stay_in_step(trigger) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +68,8 @@ def test_budget_slider_and_exact_input_stay_in_step(trigger) -> None:  # type: i
     assert scenario.sync_budget(750_000, 99_000_000)[0] == 10_000_000  # slider tops out
 
 
-def test_controls_become_a_scenario_and_push_undo_history() -> None:
+def test_controls_become_a_scenario_and_push_undo_history(trigger) -> None:  # type: ignore[no-untyped-def]
+    trigger("budget-input.value", 1_000_000)
     data, history = _collect(budget=1_000_000, mode="self_sufficient", kommun="0763")
     changed = Scenario.from_dict(data)
     assert changed.budget_sek == 1_000_000
@@ -62,7 +78,8 @@ def test_controls_become_a_scenario_and_push_undo_history() -> None:
     assert history == [DEFAULT.to_dict()]
 
 
-def test_unchanged_controls_do_not_touch_the_store() -> None:
+def test_unchanged_controls_do_not_touch_the_store(trigger) -> None:  # type: ignore[no-untyped-def]
+    trigger("budget-input.value", 2_000_000)
     assert _collect() == (no_update, no_update)
 
 
@@ -86,32 +103,33 @@ def test_auto_solve_off_waits_for_the_button(trigger) -> None:  # type: ignore[n
     assert result["status"] == "optimal"
 
 
-def test_kpis_follow_the_result_and_the_kommun_filter(payload) -> None:  # type: ignore[no-untyped-def]
-    county = results.show_kpis(payload, "all", "sv")
-    tingsryd = results.show_kpis(payload, "0763", "sv")
-    assert len(county) == len(payload["covered"]) + 1
+def test_kpis_follow_the_result_and_the_kommun_filter(result) -> None:  # type: ignore[no-untyped-def]
+    county = results.show_kpis(result, "all", "sv")
+    tingsryd = results.show_kpis(result, "0763", "sv")
+    assert len(county) == len(result["covered"]) + 1
     assert str(county[0]) != str(tingsryd[0])
     assert "Dagligvaror" in str(county[0]) and "mot i dag" in str(county[0])
-    assert "Groceries" in str(results.show_kpis(payload, "all", "en")[0])
+    assert "Groceries" in str(results.show_kpis(result, "all", "en")[0])
 
 
-def test_map_styles_come_from_the_result_through_hideout(payload) -> None:  # type: ignore[no-untyped-def]
-    places, kommuner = results.style_places(payload, "0763")
-    supported = {a["place_id"] for a in payload["actions"]}
+def test_map_styles_come_from_the_result_through_hideout(result) -> None:  # type: ignore[no-untyped-def]
+    places, kommuner = results.style_places(result, "0763")
+    supported = {a["place_id"] for a in result["actions"]}
     assert {p for p, s in places["status"].items() if s == "supported"} == supported
-    assert kommuner == {"kommun": "0763"}
-    demand = results.style_demand(payload, "grocery")
-    assert demand["uncovered"] == payload["uncovered"]["grocery"]
-    assert results.style_demand(None, "grocery") == {"uncovered": None}
+    assert places["colors"]["supported"] and places["default"] == "none"
+    assert kommuner["kommun"] == "0763"
+    demand = results.style_demand(result, "grocery")
+    assert demand["uncovered"] == result["uncovered_demand"]["grocery"]
+    assert results.style_demand(None, "grocery")["uncovered"] is None
 
 
-def test_actions_and_kommun_tables(payload) -> None:  # type: ignore[no-untyped-def]
-    rows = results.show_actions(payload, "all", "sv")
-    assert len(rows) == len(payload["actions"])
+def test_actions_and_kommun_tables(result) -> None:  # type: ignore[no-untyped-def]
+    rows = results.show_actions(result, "all", "sv")
+    assert len(rows) == len(result["actions"])
     assert {r["action"] for r in rows} <= {"behåll", "etablera"}
-    only_0780 = results.show_actions(payload, "0780", "sv")
-    assert all(r["kommun"] == "0780" for r in only_0780)
-    kommuner = results.show_kommuner(payload, "grocery", "sv")
+    only_ljungby = results.show_actions(result, "0781", "sv")
+    assert only_ljungby and all(r["kommun"] == "Ljungby" for r in only_ljungby)
+    kommuner = results.show_kommuner(result, "grocery")
     assert sum(r["population"] for r in kommuner) == 203_351
 
 
@@ -124,18 +142,23 @@ def test_kommun_filter_zooms_the_map_and_a_picked_place_centres_it(trigger) -> N
     assert 56.3 < south < north < 56.8 and 13.8 < west < east < 14.6  # Älmhult kommun
 
 
-def test_locking_from_the_card_reaches_the_scenario(trigger, payload) -> None:  # type: ignore[no-untyped-def]
-    button = {"type": "lock", "place": "0763TB103", "service": "grocery", "action": "in"}
+def test_locking_from_the_card_reaches_the_scenario(trigger) -> None:  # type: ignore[no-untyped-def]
     trigger('{"action":"in","place":"0763TB103","service":"grocery","type":"lock"}.n_clicks', 1)
-    locks = place.lock([1], [])
-    assert locks == [{"place_id": "0763TB103", "service": "grocery", "locked_in": True}]
-    assert toggle_lock(locks, "0763TB103", "grocery", "unlock") == []
-    data, _ = _collect(locks=locks)
-    solved, _, _ = solve.solve_payload(data, "sv")
-    assert any(a["place_id"] == button["place"] for a in solved["actions"])
+    out = scenario.update_scenario({}, {}, [1], None, None, IDS, DEFAULT.to_dict(), [], "sv")
+    locked = Scenario.from_dict(out["scenario"])
+    assert [(k.place_id, k.service, k.locked_in) for k in locked.locks] == [
+        ("0763TB103", "grocery", True)
+    ]
+    assert out["history"] == [DEFAULT.to_dict()]
+    assert toggle_lock(locked, "0763TB103", "grocery", "unlock").locks == ()
+    solved, _, _ = solve.solve_payload(out["scenario"], "sv")
+    assert any(a["place_id"] == LOCK_IN["place"] for a in solved["actions"])
+    trigger('{"action":"in","place":"0763TB103","service":"grocery","type":"lock"}.n_clicks', None)
+    appearing = scenario.update_scenario({}, {}, [None], None, None, IDS, None, [], "sv")
+    assert appearing["scenario"] is no_update  # a button drawn in a new card is no click
 
 
-def test_place_card_opens_on_click(trigger, payload) -> None:  # type: ignore[no-untyped-def]
+def test_place_card_opens_on_click(trigger, result) -> None:  # type: ignore[no-untyped-def]
     trigger("map-places.clickData", {})
     assert (
         place.select_place({"properties": {"id": "0763TB103"}}, None, None, None, None)
@@ -145,17 +168,32 @@ def test_place_card_opens_on_click(trigger, payload) -> None:  # type: ignore[no
     rows = [{"place_id": "0780TC110"}]
     assert place.select_place(None, None, {"row": 0}, None, rows) == "0780TC110"
     trigger("selected-place-store.data", "0763TB103")
-    is_open, title, body = place.show_card("0763TB103", payload, DEFAULT.to_dict(), "sv")
+    is_open, title, body = place.show_card("0763TB103", result, "sv")
     assert is_open is True and title == "Konga"
     assert "Lås in" in str(body)
 
 
 def test_undo_restores_the_previous_scenario(trigger) -> None:  # type: ignore[no-untyped-def]
     previous = Scenario(budget_sek=300_000).to_dict()
-    panel, history, data, locks = scenario.undo(1, [previous], "sv")
-    assert data == previous and history == [] and locks == []
-    assert "300000" in str(panel)
-    assert scenario.undo(1, [], "sv") == (no_update,) * 4
+    trigger("undo.n_clicks", 1)
+    out = scenario.update_scenario({}, {}, None, 1, None, IDS, DEFAULT.to_dict(), [previous], "sv")
+    assert out["scenario"] == previous and out["history"] == []
+    assert "300000" in str(out["controls"])
+    empty = scenario.update_scenario({}, {}, None, 2, None, IDS, DEFAULT.to_dict(), [], "sv")
+    assert all(v is no_update for v in empty.values())
+
+
+def test_undo_walks_back_several_steps(trigger) -> None:  # type: ignore[no-untyped-def]
+    current, history = DEFAULT.to_dict(), []
+    for budget in (3_000_000, 4_000_000, 5_000_000):
+        trigger("budget-input.value", budget)
+        current, history = _collect(budget=budget, current=current, history=history)
+    assert [Scenario.from_dict(h).budget_sek for h in history] == [2e6, 3e6, 4e6]
+    trigger("undo.n_clicks", 1)
+    for expected in (4e6, 3e6, 2e6):
+        out = scenario.update_scenario({}, {}, None, 1, None, IDS, current, history, "sv")
+        current, history = out["scenario"], out["history"]
+        assert Scenario.from_dict(current).budget_sek == expected
 
 
 def test_the_url_carries_the_scenario_and_the_language_link_keeps_it() -> None:
@@ -166,18 +204,19 @@ def test_the_url_carries_the_scenario_and_the_language_link_keeps_it() -> None:
     assert decode(href) == Scenario.from_dict(data)
 
 
-def test_same_scenario_is_solved_once_and_the_payload_stays_small(payload) -> None:  # type: ignore[no-untyped-def]
+def test_same_scenario_is_solved_once_and_the_result_stays_small(result) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    from dashapp.data import dataset
     from dashapp.data import solve as solve_cached
 
     assert solve_cached(Scenario()) is solve_cached(Scenario())  # cached per scenario
-    assert solution_payload(dataset(), solve_cached(Scenario())) == payload
-    assert len(json.dumps(payload)) < 100_000
+    assert solve_cached(Scenario()).to_dict() == result
+    assert Solution.from_dict(result).to_dict() == result  # the store round-trips exactly
+    assert len(json.dumps(result)) < 100_000
 
 
-def test_sharing_limit_and_colocation_controls_reach_the_scenario() -> None:
+def test_sharing_limit_and_colocation_controls_reach_the_scenario(trigger) -> None:  # type: ignore[no-untyped-def]
+    trigger("share-limit.value", 12)
     data, _ = _collect(share_limit=12, colocation=0.2)
     changed = Scenario.from_dict(data)
     assert changed.max_share_min == 12.0 and changed.colocation_saving_share == 0.2

@@ -10,13 +10,28 @@ import pytest
 from tests.conftest import OUTPUT
 
 
-@pytest.fixture
-def app_duo(dash_duo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("SERVICEKARTAN_TILE_URL", "none")  # CI has no internet for tiles
-    monkeypatch.setenv("SERVICEKARTAN_DB", str(tmp_path / "saved.sqlite3"))
-    from dashapp.app import app
+@pytest.fixture(scope="session")
+def browser_app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """One app per test process (Dash binds callbacks to the first app created)."""
+    from dashapp.app import create_app
+    from dashapp.settings import Settings
+    from models.paths import embedded_data_dir
 
-    dash_duo.start_server(app)
+    database = tmp_path_factory.mktemp("db") / "saved.sqlite3"
+    # CI has no internet for tiles
+    return create_app(Settings(embedded_data_dir(), database, tile_url="none"))
+
+
+@pytest.fixture
+def app_duo(dash_duo, browser_app, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The app in headless Chromium, with this test's own saved-scenario file."""
+    from dataclasses import replace
+
+    from dashapp.data import SETTINGS_KEY
+
+    config = browser_app.server.config
+    config[SETTINGS_KEY] = replace(config[SETTINGS_KEY], database_path=tmp_path / "saved.sqlite3")
+    dash_duo.start_server(browser_app)
     try:
         dash_duo.wait_for_element(".sk-kpi", timeout=30)
     except Exception:

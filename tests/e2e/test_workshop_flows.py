@@ -12,14 +12,25 @@ import pytest
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.keys import Keys
 
-from dashapp.data import dataset, solve
 from dashapp.i18n import number as formatted
-from dashapp.present import solution_payload
 from dashapp.scenario_form import decode
+from models.dataset import Dataset, load_dataset
+from models.paths import embedded_data_dir
+from models.run import run_scenario
 from models.scenario import Scenario
+from models.solution import Solution
 from tests.e2e.conftest import click_when_settled, kpi_text, screenshot
 
 pytestmark = pytest.mark.e2e
+
+
+def dataset() -> Dataset:
+    return load_dataset(embedded_data_dir())
+
+
+def solve(scenario: Scenario) -> Solution:
+    """What the app must show, computed straight from the model."""
+    return run_scenario(dataset(), scenario)
 
 
 def number(value: float, language: str) -> str:
@@ -52,9 +63,9 @@ def test_changing_the_budget_changes_kpis_and_map(app_duo) -> None:  # type: ign
     before = len(app_duo.find_elements(".sk-status-supported"))
     _set_budget(app_duo, 500_000)
     _wait_text(app_duo, '[id=\'{"key":"cost","type":"kpi"}\']', number(500_000, "sv"))
-    expected = solution_payload(dataset(), solve(Scenario(budget_sek=500_000)))
-    assert number(expected["covered"][0]["scenario"], "sv") in kpi_text(app_duo, "grocery")
-    supported = len({a["place_id"] for a in expected["actions"]})
+    expected = solve(Scenario(budget_sek=500_000))
+    assert number(expected.covered_for("grocery").scenario, "sv") in kpi_text(app_duo, "grocery")
+    supported = len({a.place_id for a in expected.actions})
     assert supported != before
     _until(lambda: len(app_duo.find_elements(".sk-status-supported")) == supported)
     screenshot(app_duo, "budget_500k")
@@ -63,15 +74,15 @@ def test_changing_the_budget_changes_kpis_and_map(app_duo) -> None:  # type: ign
 def test_switching_mode_changes_the_basket(app_duo) -> None:  # type: ignore[no-untyped-def]
     basket = kpi_text(app_duo, "basket")
     click_when_settled(app_duo, "label[for='_dbcprivate_radioitems_mode_input_self_sufficient']")
-    expected = solution_payload(dataset(), solve(Scenario(mode="self_sufficient")))
-    figure = number(expected["covered"][-1]["scenario"], "sv")
+    expected = solve(Scenario(mode="self_sufficient"))
+    figure = number(expected.covered_for("basket").scenario, "sv")
     _wait_text(app_duo, '[id=\'{"key":"basket","type":"kpi"}\']', figure)
     assert kpi_text(app_duo, "basket") != basket
     screenshot(app_duo, "self_sufficient")
 
 
 def test_locking_a_village_from_its_card(app_duo) -> None:  # type: ignore[no-untyped-def]
-    chosen = {a["place_id"] for a in solution_payload(dataset(), solve(Scenario()))["actions"]}
+    chosen = {a.place_id for a in solve(Scenario()).actions}
     data = dataset()
     secure = data.points_at("secure")[:, data.service_index("grocery")]
     candidates = [
@@ -90,13 +101,14 @@ def test_locking_a_village_from_its_card(app_duo) -> None:  # type: ignore[no-un
 
 def test_my_kommun_filters_results(app_duo) -> None:  # type: ignore[no-untyped-def]
     app_duo.find_element("#kommun option[value='0763']").click()
-    expected = solution_payload(dataset(), solve(Scenario(candidate_kommuner=("0763",))))
-    tingsryd = next(k for k in expected["by_kommun"] if k["kommun_kod"] == "0763")
-    figure = number(tingsryd["covered"][0]["scenario"], "sv")
+    expected = solve(Scenario(candidate_kommuner=("0763",)))
+    tingsryd = expected.kommun("0763")
+    assert tingsryd is not None
+    figure = number(tingsryd.covered[0].scenario, "sv")
     _wait_text(app_duo, '[id=\'{"key":"grocery","type":"kpi"}\']', figure)
     # The actions table is a callback of its own and may render a moment after the KPIs.
     cells = "#actions-table td[data-dash-column='kommun']"
-    _until(lambda: {r.text for r in app_duo.find_elements(cells)} == {"0763"})
+    _until(lambda: {r.text for r in app_duo.find_elements(cells)} == {"Tingsryd"})
     screenshot(app_duo, "kommun_tingsryd")
 
 
@@ -114,11 +126,11 @@ def test_save_two_scenarios_and_compare(app_duo) -> None:  # type: ignore[no-unt
     for box in app_duo.find_elements("#compare-pick input"):
         _click(app_duo, box)
     _wait_text(app_duo, "#compare-table", "Dagligvaror", timeout=30)
-    small = solution_payload(dataset(), solve(Scenario(budget_sek=500_000)))
-    large = solution_payload(dataset(), solve(Scenario(budget_sek=3_000_000)))
-    delta = large["covered"][0]["scenario"] - small["covered"][0]["scenario"]
+    small = solve(Scenario(budget_sek=500_000)).covered_for("grocery")
+    large = solve(Scenario(budget_sek=3_000_000)).covered_for("grocery")
+    delta = large.scenario - small.scenario
     _wait_text(app_duo, "#compare-table", "+" + number(delta, "sv"))
-    app_duo.wait_for_element("#diff-map")
+    app_duo.wait_for_element("#diff-map .sk-gained")  # the difference map restyled
     screenshot(app_duo, "compare")
 
 
@@ -172,8 +184,7 @@ def test_download_csv_and_geopackage_and_read_them_back(app_duo) -> None:  # typ
     actions = pd.read_csv(
         _downloaded(folder, "-actions.csv"), sep=";", decimal=",", comment="#", encoding="utf-8-sig"
     )
-    expected = solution_payload(dataset(), solve(Scenario()))
-    assert len(actions) == len(expected["actions"])
+    assert len(actions) == len(solve(Scenario()).actions)
     meta, _, geometry, _ = pyogrio.raw.read(str(_downloaded(folder, ".gpkg")))
     assert len(geometry) == len(dataset().places) and "status" in list(meta["fields"])
 

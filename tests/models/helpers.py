@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from models.scenario import Scenario, ServiceSettings
+from models.solution import Covered, Solution
 
 INF = np.inf
 
@@ -31,3 +33,22 @@ def two_services(**values: Any) -> Scenario:
         "basket_weight": 1.0,
     }
     return Scenario(**{**defaults, **values})
+
+
+def solution_with(
+    base: Solution,
+    places: tuple[str, ...] | None = None,
+    uncovered: dict[str, tuple[int, ...]] | None = None,
+    covered: tuple[Covered, ...] | None = None,
+) -> Solution:
+    """A copy of ``base`` with hand-set actions (one per place), uncovered demand or
+    coverage rows: for comparison tests with known answers."""
+    changes: dict[str, Any] = {}
+    if places is not None:
+        template = base.actions[0]
+        changes["actions"] = tuple(replace(template, place_id=p) for p in places)
+    if uncovered is not None:
+        changes["uncovered_demand"] = uncovered
+    if covered is not None:
+        changes["covered"] = covered
+    return replace(base, **changes)

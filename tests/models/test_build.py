@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from models.build.manifest import read_manifest
 from models.build.region import BuildOptions, build_folder
 from models.build.services import name_key
 from models.dataset import load_dataset
@@ -15,12 +16,13 @@ from models.errors import DataError
 from tests.conftest import FIXTURES
 
 SOURCE = FIXTURES / "source"
+SOURCE_MANIFEST = read_manifest(SOURCE / "manifest.json")
 IMPORTS = FIXTURES / "imports"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_folder(SOURCE, tmp_path_factory.mktemp("built"), BuildOptions())
+    return build_folder(SOURCE_MANIFEST, tmp_path_factory.mktemp("built"), BuildOptions())
 
 
 def test_build_produces_a_valid_folder_with_every_tatort(built: Path) -> None:
@@ -48,9 +50,9 @@ def test_rural_demand_avoids_tatort_footprints_and_sums_per_kommun(built: Path) 
 def test_status_rule_threshold_is_a_parameter(tmp_path: Path) -> None:
     from models.build.services import StatusRule
 
-    strict = build_folder(SOURCE, tmp_path, BuildOptions(status_rule=StatusRule(10_000)))
+    strict = build_folder(SOURCE_MANIFEST, tmp_path, BuildOptions(status_rule=StatusRule(10_000)))
     points = pd.read_csv(strict / "service_points.csv")
-    default = build_folder(SOURCE, tmp_path / "d", BuildOptions())
+    default = build_folder(SOURCE_MANIFEST, tmp_path / "d", BuildOptions())
     default_points = pd.read_csv(default / "service_points.csv")
     assert (points["status"] == "at_risk").sum() > (default_points["status"] == "at_risk").sum()
 
@@ -63,7 +65,7 @@ def test_name_key_matches_the_same_shop_spelt_twice() -> None:
 
 def test_population_grid_replaces_the_approximation(tmp_path: Path) -> None:
     options = BuildOptions(population_grid=IMPORTS / "befolkning_km_ruta.csv")
-    dataset = load_dataset(build_folder(SOURCE, tmp_path, options))
+    dataset = load_dataset(build_folder(SOURCE_MANIFEST, tmp_path, options))
     # the Växjö cell lies outside the fixture's kommuner: never demand
     assert dataset.demand.population.sum() == pytest.approx(640 + 1210 + 880 + 12)
     assert not dataset.demand.modelled.any()
@@ -75,7 +77,7 @@ def test_population_grid_replaces_the_approximation(tmp_path: Path) -> None:
 
 def test_smaorter_become_places_and_counted_demand(tmp_path: Path) -> None:
     dataset = load_dataset(
-        build_folder(SOURCE, tmp_path, BuildOptions(smaorter=IMPORTS / "smaorter.csv"))
+        build_folder(SOURCE_MANIFEST, tmp_path, BuildOptions(smaorter=IMPORTS / "smaorter.csv"))
     )
     smaort = dataset.places.kind == "smaort"
     assert sorted(dataset.places.names[smaort]) == ["Bäckaslöv i Småland", "Älmeberga"]
@@ -86,7 +88,7 @@ def test_smaorter_become_places_and_counted_demand(tmp_path: Path) -> None:
 
 def test_a_regions_own_service_list_with_swedish_names(tmp_path: Path) -> None:
     options = BuildOptions(service_points=IMPORTS / "service_points.csv")
-    dataset = load_dataset(build_folder(SOURCE, tmp_path, options))
+    dataset = load_dataset(build_folder(SOURCE_MANIFEST, tmp_path, options))
     assert sorted(dataset.points.service.tolist()) == ["cash", "grocery", "pharmacy"]
     shop = dataset.points.names.tolist().index("Lanthandeln Öster")
     assert dataset.points.status[shop] == "at_risk"
@@ -95,7 +97,7 @@ def test_a_regions_own_service_list_with_swedish_names(tmp_path: Path) -> None:
 def test_bad_service_list_reports_each_row(tmp_path: Path) -> None:
     options = BuildOptions(service_points=IMPORTS / "service_points_bad.csv")
     with pytest.raises(DataError) as caught:
-        build_folder(SOURCE, tmp_path, options)
+        build_folder(SOURCE_MANIFEST, tmp_path, options)
     where = {(p.row, p.column) for p in caught.value.problems}
     assert (4, "lat") in where  # 58 N, 9 E is in the sea west of Sweden
     assert (5, "service") in where  # 'bakery' is not a service
@@ -109,7 +111,7 @@ def test_travel_matrix_file_replaces_the_model(tmp_path: Path, built: Path) -> N
         f"origin_id;destination_id;minutes\n{demand[0]};{places[0]};7,5\n{demand[1]};{places[0]};12\n"
     )
     options = BuildOptions(travel_matrix=matrix)
-    dataset = load_dataset(build_folder(SOURCE, tmp_path / "out", options))
+    dataset = load_dataset(build_folder(SOURCE_MANIFEST, tmp_path / "out", options))
     assert dataset.travel.method == "matrix"
     assert sorted(dataset.travel.minutes.tolist()) == [7.5, 12.0]
     assert np.isinf(dataset.travel.dense_minutes()[2, 0])

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from models import geo
+from models.build.manifest import read_manifest
 from models.build.region import BuildOptions, build_folder
 from models.dataset import Dataset
 from models.paths import EMBEDDED_DATA, PROJECT_ROOT
@@ -80,7 +81,8 @@ def test_village_shop_listed_twice_is_one_point(kronoberg: Dataset) -> None:
 
 @pytest.mark.skipif(not SHARED.exists(), reason="the source folder ../shared/data is absent")
 def test_committed_tables_are_what_the_build_step_produces(tmp_path: Path) -> None:
-    build_folder(SHARED, tmp_path, BuildOptions())
+    manifest = read_manifest(PROJECT_ROOT / "data" / "manifests" / "kronoberg.json", SHARED)
+    build_folder(manifest, tmp_path, BuildOptions())
     for path in EMBEDDED_DATA.iterdir():
         assert filecmp.cmp(path, tmp_path / path.name, shallow=False), path.name
 

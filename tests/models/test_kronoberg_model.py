@@ -7,7 +7,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from models.analysis import budget_curve, criticality, why_chosen
+from models.analysis import budget_curve
+from models.criticality import criticality
 from models.dataset import Dataset
 from models.run import run_scenario
 from models.scenario import Scenario
@@ -85,15 +86,17 @@ def test_criticality_ranks_points_by_people_left_without(kronoberg: Dataset) -> 
     assert today.covered_for("grocery").today - top_grocery.people_losing >= 0
 
 
-def test_why_chosen_people_only_each_action_covers(kronoberg: Dataset) -> None:
+def test_each_action_says_whom_only_it_reaches(kronoberg: Dataset) -> None:
     solution = run_scenario(kronoberg, Scenario())
-    reasons = why_chosen(kronoberg, solution)
-    assert len(reasons) == len(solution.actions)
-    assert all(r.people_only_it_covers >= 0 for r in reasons)
-    assert any(r.people_only_it_covers > 0 for r in reasons)
-    for reason in reasons:
-        assert reason.people_per_msek == pytest.approx(
-            reason.people_only_it_covers / (reason.action.cost_sek / 1e6)
+    reasons = solution.actions
+    assert all(a.people_only_here >= 0 for a in reasons)
+    assert any(a.people_only_here > 0 for a in reasons)
+    assert all(
+        a.people_gained >= a.people_only_here - 1e-6 for a in reasons if a.action == "establish"
+    )
+    for action in reasons:
+        assert action.people_per_msek == pytest.approx(
+            action.people_only_here / (action.cost_sek / 1e6)
         )
 
 
@@ -105,7 +108,7 @@ def test_budget_curve_is_nested_and_monotone(kronoberg: Dataset) -> None:
     for previous, current in zip(curve.steps, curve.steps[1:], strict=False):
         assert set(previous.solution.actions) <= set(current.solution.actions)
         assert current.solution.cost_sek <= current.budget_sek + 1e-6
-    priorities = curve.priorities(kronoberg)
+    priorities = curve.priorities()
     assert [p.rank for p in priorities] == list(range(1, len(priorities) + 1))
     assert len(priorities) == len(curve.steps[-1].solution.actions)
     assert np.all(np.diff([p.from_budget_sek for p in priorities]) >= 0)

@@ -74,12 +74,14 @@ def test_off_network_hop_is_driven_at_rural_speed(tmp_path: Path) -> None:
 
 
 def test_build_with_an_osm_extract_writes_road_travel_times(tmp_path: Path) -> None:
+    from models.build.manifest import read_manifest
     from models.build.region import BuildOptions, build_folder
     from models.dataset import load_dataset
     from tests.conftest import FIXTURES
 
     osm = _write_osm(tmp_path / "roads.osm")
-    folder = build_folder(FIXTURES / "source", tmp_path / "out", BuildOptions(osm=osm))
+    manifest = read_manifest(FIXTURES / "source" / "manifest.json")
+    folder = build_folder(manifest, tmp_path / "out", BuildOptions(osm=osm))
     assert (folder / "travel_times.csv").exists()
     dataset = load_dataset(folder)
     assert dataset.travel.method == "matrix"

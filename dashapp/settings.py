@@ -1,0 +1,42 @@
+"""The app's settings, read from the environment once (at start-up) and passed down.
+
+| variable | meaning | default |
+|---|---|---|
+| ``SERVICEKARTAN_DATA`` | data folder to serve | the embedded region under ``data/`` |
+| ``SERVICEKARTAN_DB`` | SQLite file of saved scenarios | ``instance/servicekartan.sqlite3`` |
+| ``SERVICEKARTAN_TILE_URL`` | base-map tiles; empty or ``none`` for none | OpenStreetMap |
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.paths import PROJECT_ROOT, embedded_data_dir
+
+DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_DB = PROJECT_ROOT / "instance" / "servicekartan.sqlite3"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_path: Path = DEFAULT_DB
+    tile_url: str = DEFAULT_TILE_URL
+
+    @property
+    def tiles_online(self) -> bool:
+        return self.tile_url.strip().lower() not in ("", "none")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ, **overrides: object) -> Settings:
+        """Settings from environment variables; ``overrides`` (command-line options) win."""
+        values: dict[str, object] = {
+            "data_dir": Path(environ.get("SERVICEKARTAN_DATA") or embedded_data_dir()),
+            "database_path": Path(environ.get("SERVICEKARTAN_DB") or DEFAULT_DB),
+            "tile_url": environ.get("SERVICEKARTAN_TILE_URL", DEFAULT_TILE_URL),
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]

@@ -1,0 +1,52 @@
+"""Colours and the map's styling facts, defined once and handed to ``assets/map.js`` through
+each layer's ``hideout`` (the script holds no colours of its own).
+
+Okabe–Ito palette: distinguishable with the common forms of colour blindness. Service colours
+live in the service registry (``models/services.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# keys in models.places.STATUS_PRECEDENCE order, so the legend reads in that order
+PLACE_COLORS: dict[str, str] = {
+    "supported": "#D55E00",
+    "at_risk": "#F0E442",
+    "secure": "#0072B2",
+    "none": "#FFFFFF",
+}
+
+DEMAND_COLORS: dict[str, str] = {"covered": "#009E73", "uncovered": "#CC79A7", "unknown": "#888888"}
+DIFF_PLACE_COLORS: dict[str, str] = {
+    "a_only": "#E69F00",
+    "b_only": "#56B4E9",
+    "both": "#009E73",
+    "none": "#DDDDDD",
+}
+DIFF_DEMAND_COLORS: dict[str, str] = {"gained": "#56B4E9", "lost": "#E69F00", "same": "#BBBBBB"}
+BORDER_COLOR = "#333333"
+CHART_PALETTE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+
+
+def place_hideout(
+    status: dict[str, str], kommun: str | None, colors: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """What ``placeToLayer`` reads: status per place id, palette, highlighted kommun."""
+    return {"status": status, "colors": colors or PLACE_COLORS, "kommun": kommun, "default": "none"}
+
+
+def demand_hideout(uncovered: list[int] | None) -> dict[str, Any]:
+    return {"uncovered": uncovered, "colors": DEMAND_COLORS}
+
+
+def diff_demand_hideout(gained: list[int], lost: list[int]) -> dict[str, Any]:
+    return {"gained": gained, "lost": lost, "colors": DIFF_DEMAND_COLORS}
+
+
+def kommun_hideout(kommun: str | None) -> dict[str, Any]:
+    return {"kommun": kommun, "color": BORDER_COLOR}
+
+
+def points_hideout(colour: str) -> dict[str, Any]:
+    return {"color": colour}

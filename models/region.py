@@ -1,0 +1,72 @@
+"""Who a data folder describes and where its figures come from (``region.json``).
+
+Footers, exports and reports cite these sources, so another region's output cites its own data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source of a data folder: what it gave, who publishes it, its year and licence."""
+
+    what: str
+    source: str
+    year: str
+    licence: str
+    link: str = ""
+
+    def citation(self) -> str:
+        """``SCB, Tätorter 2020 (2020, CC0)``: short enough for a footer."""
+        return f"{self.source} ({self.year}, {self.licence})"
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    """The region's name, its sources and any notes the data folder adds (Swedish, English)."""
+
+    name: str
+    sources: tuple[Source, ...]
+    notes_sv: tuple[str, ...] = ()
+    notes_en: tuple[str, ...] = ()
+
+    def notes(self, language: str) -> tuple[str, ...]:
+        return self.notes_en if language == "en" else self.notes_sv
+
+    def citations(self) -> str:
+        return "; ".join(s.citation() for s in self.sources)
+
+
+NO_REGION = RegionInfo("", ())  # arrays built in a notebook cite no sources
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def region_from_settings(settings: Mapping[str, Any], default_name: str) -> RegionInfo:
+    """Read leniently: a missing field is an empty text (the checks report bad types)."""
+    listed = settings.get("sources", [])
+    sources = tuple(
+        Source(
+            what=_text(entry.get("what")),
+            source=_text(entry.get("source")),
+            year=_text(entry.get("year")),
+            licence=_text(entry.get("licence")),
+            link=_text(entry.get("link")),
+        )
+        for entry in (listed if isinstance(listed, list) else [])
+        if isinstance(entry, Mapping)
+    )
+    notes = settings.get("notes", {})
+    notes = notes if isinstance(notes, Mapping) else {}
+    return RegionInfo(
+        name=_text(settings.get("name") or default_name),
+        sources=sources,
+        notes_sv=tuple(_text(n) for n in notes.get("sv", [])),
+        notes_en=tuple(_text(n) for n in notes.get("en", [])),
+    )
