@@ -34,5 +34,5 @@ def create_app(settings: Settings) -> dash.Dash:
     app.server.config[SETTINGS_KEY] = settings
     with app.server.app_context():  # Dash calls the layout function once to check it
         app.layout = layout.serve_layout
-        app.validation_layout = layout.validation_layout(dataset)
+        app.validation_layout = layout.validation_layout(dataset)  # type: ignore[assignment]
     return app

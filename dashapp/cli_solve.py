@@ -49,7 +49,7 @@ def _solve(args: argparse.Namespace) -> int:
         return 0
     gap = "–" if solution.gap is None else f"{solution.gap:.2%}"
     print(
-        f"{solution.status}, gap {gap}, {solution.solve_seconds:.2f} s; "
+        f"{solution.status}, gap {gap}, {solution.timings.solve_seconds:.2f} s; "
         f"{solution.cost_sek:,.0f} SEK of {solution.scenario.budget_sek:,.0f}"
     )
     for covered in solution.covered:

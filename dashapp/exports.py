@@ -153,12 +153,10 @@ def to_geojson(solution: Solution, dataset: Dataset, language: str) -> bytes:
     features = [
         {
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
-            "properties": {
-                k: v for k, v in row._asdict().items() if k not in ("Index", "lon", "lat")
-            },
+            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "properties": {k: v for k, v in row.items() if k not in ("lon", "lat")},
         }
-        for row in table.itertuples()
+        for row in table.to_dict("records")
     ]
     collection = {
         "type": "FeatureCollection",

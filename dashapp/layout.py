@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import dash_bootstrap_components as dbc
 import flask
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashapp import ids, style
 from dashapp.components.controls import action_buttons, control_panel
@@ -134,7 +135,7 @@ def modelled_note(dataset: Dataset, language: str) -> html.P | None:
 
 def sources_line(dataset: Dataset, language: str) -> html.P:
     """The data folder's own sources (name, year, licence), each linked where it has a link."""
-    items: list[object] = [f"{t('sources_title', language)}: "]
+    items: list[Component | str] = [f"{t('sources_title', language)}: "]
     for position, source in enumerate(dataset.region.sources):
         text = source.citation()
         items.append(html.A(text, href=source.link, target="_blank") if source.link else text)
@@ -217,7 +218,7 @@ def page(
     )
 
 
-def stores(language: str, scenario: Scenario, workshop: bool) -> list[dcc.Store]:
+def stores(language: str, scenario: Scenario, workshop: bool) -> list[Component]:
     """Per-browser state, created with the page so every callback input exists from the start."""
     return [
         dcc.Location(id=ids.URL, refresh=False),

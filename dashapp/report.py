@@ -53,13 +53,14 @@ def svg_map(solution: Solution, dataset: Dataset) -> str:
                 f'<polygon points="{points}" fill="none" stroke="#333" stroke-width="1"/>'
             )
     table = places_table(solution, dataset)
-    for row in table[dataset.places.in_region].itertuples():
-        x, y = project(row.lon, row.lat)
-        radius = 2.5 + (max(row.population, 0) ** 0.5) / 25
+    for row in table[dataset.places.in_region].to_dict("records"):
+        x, y = project(row["lon"], row["lat"])
+        radius = 2.5 + (max(row["population"], 0) ** 0.5) / 25
+        status = str(row["status"])
         shapes.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{PLACE_COLORS[row.status]}" '
-            f'stroke="#222" stroke-width="{2 if row.status == "supported" else 0.5}">'
-            f"<title>{html.escape(row.name)}</title></circle>"
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{PLACE_COLORS[status]}" '
+            f'stroke="#222" stroke-width="{2 if status == "supported" else 0.5}">'
+            f"<title>{html.escape(str(row['name']))}</title></circle>"
         )
     opening = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" role="img">'

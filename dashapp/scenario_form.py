@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from models.errors import ScenarioError
-from models.scenario import Lock, Scenario
+from models.scenario import Lock, Scenario, ServiceSettings
 
 
 def kommun_code(selected: str | None) -> str | None:
@@ -43,19 +43,19 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _services(base: Scenario, per_service: Mapping[str, Mapping[str, Any]]) -> Any:
+def _service_changes(service: str, per_service: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    return {
+        name: float(values[service])
+        for name, values in per_service.items()
+        if values.get(service) is not None
+    }
+
+
+def _services(
+    base: Scenario, per_service: Mapping[str, Mapping[str, Any]]
+) -> tuple[ServiceSettings, ...]:
     """``per_service`` maps a ServiceSettings field to {service: value}."""
-    return tuple(
-        replace(
-            s,
-            **{
-                name: float(values[s.service])
-                for name, values in per_service.items()
-                if values.get(s.service) is not None
-            },
-        )
-        for s in base.services
-    )
+    return tuple(replace(s, **_service_changes(s.service, per_service)) for s in base.services)
 
 
 def patch_scenario(

@@ -6,9 +6,9 @@ Without a road network the time is modelled from straight-line SWEREF99 TM dista
     urban_km     = min(road_km, r_origin + r_destination)
     minutes      = access_min + 60 · urban_km / v_urban + 60 · (road_km − urban_km) / v_rural
 
-``f_long`` comes from published road distances between towns around Kronoberg (median 1.13 times
-straight line); short rural trips wind more, so the factor rises towards ``f_short`` for short
-trips. ``r`` is a locality's urban radius (from its area), driven at the urban speed.
+``f_long`` comes from published road distances between towns of the embedded region (median
+1.13 times straight line); short rural trips wind more, so the factor rises towards ``f_short``
+for short trips. ``r`` is a locality's urban radius (from its area), driven at the urban speed.
 """
 
 from __future__ import annotations

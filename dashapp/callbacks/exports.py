@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
 from dashapp import ids
 from dashapp.data import dataset
@@ -23,7 +24,9 @@ def export_file(kind: str, solution: Solution, data: Dataset, language: str) -> 
     suffix, build = EXPORTS[kind]
     content = build(solution, data, language)
     separator = "-" if "." in suffix else "."
-    return dcc.send_bytes(content, f"{stem}{separator}{suffix}")
+    # the dict dcc.Download takes, as dcc.send_bytes builds it
+    encoded = base64.b64encode(content).decode("ascii")
+    return {"content": encoded, "filename": f"{stem}{separator}{suffix}", "base64": True}
 
 
 @callback(

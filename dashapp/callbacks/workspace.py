@@ -85,7 +85,7 @@ def solved_saved(scenario_ids: list[int]) -> compare.Named:
     return named
 
 
-EMPTY = {
+EMPTY: dict[str, Any] = {
     "columns": [],
     "rows": [],
     "by_service": None,

@@ -36,8 +36,8 @@ def _service_overlays(dataset: Dataset, language: str) -> list[Any]:
     return [
         dl.Overlay(
             dl.GeoJSON(
-                id=ids.map_points(service),
-                data=features.points_geojson(dataset, service),
+                id=ids.map_points(service.key),
+                data=features.points_geojson(dataset, service.key),
                 pointToLayer=_fn("pointToLayer"),
                 hideout=style.points_hideout(service.colour),
             ),

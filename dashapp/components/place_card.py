@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
+from dash.development.base_component import Component
 
 from dashapp import ids
 from dashapp.i18n import number, t
@@ -49,7 +50,7 @@ def _service_row(
         t(f"status_{facts.today}", language) if facts.today != "none" else t("card_none", language)
     )
     name = registry.label(facts.service, language)
-    lines = [
+    lines: list[Component | str] = [
         html.Strong(name),
         f": {status}; {t('card_nearest', language).lower()} {minutes}",
     ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import dash_table, dcc, html
+from dash import dcc, html
+from dash.dash_table.DataTable import DataTable
+from dash.development.base_component import Component
 
 from dashapp import ids
 from dashapp.i18n import t
@@ -35,7 +37,7 @@ def kpi_card(card: dict[str, str]) -> dbc.Card:
     )
 
 
-def _columns(spec: list[tuple[str, str, str]], language: str) -> list[dict[str, Any]]:
+def _columns(spec: list[tuple[str, str, str]], language: str) -> list[Any]:
     columns = []
     for column_id, key, kind in spec:
         column: dict[str, Any] = {"id": column_id, "name": t(key, language)}
@@ -45,7 +47,7 @@ def _columns(spec: list[tuple[str, str, str]], language: str) -> list[dict[str, 
     return columns
 
 
-def actions_table(language: str) -> dash_table.DataTable:
+def actions_table(language: str) -> Component:
     spec = [
         ("place", "col_place", "text"),
         ("kommun", "col_kommun", "text"),
@@ -56,12 +58,10 @@ def actions_table(language: str) -> dash_table.DataTable:
         ("gained", "col_gained", "number"),
         ("per_msek", "col_per_msek", "number"),
     ]
-    return dash_table.DataTable(
-        id=ids.ACTIONS_TABLE, columns=_columns(spec, language), **TABLE_STYLE
-    )
+    return DataTable(id=ids.ACTIONS_TABLE, columns=_columns(spec, language), **TABLE_STYLE)
 
 
-def kommun_table(language: str) -> dash_table.DataTable:
+def kommun_table(language: str) -> Component:
     spec = [
         ("kommun", "col_kommun", "text"),
         ("population", "col_population", "number"),
@@ -70,12 +70,10 @@ def kommun_table(language: str) -> dash_table.DataTable:
         ("change", "col_change", "number"),
         ("cost", "col_cost", "number"),
     ]
-    return dash_table.DataTable(
-        id=ids.KOMMUN_TABLE, columns=_columns(spec, language), **TABLE_STYLE
-    )
+    return DataTable(id=ids.KOMMUN_TABLE, columns=_columns(spec, language), **TABLE_STYLE)
 
 
-def critical_table(language: str) -> dash_table.DataTable:
+def critical_table(language: str) -> Component:
     spec = [
         ("point", "col_point", "text"),
         ("place", "col_place", "text"),
@@ -85,10 +83,10 @@ def critical_table(language: str) -> dash_table.DataTable:
         ("sentence", "col_consequence", "text"),
     ]
     style = {**TABLE_STYLE, "style_cell": {**TABLE_STYLE["style_cell"], "whiteSpace": "normal"}}
-    return dash_table.DataTable(id=ids.CRITICAL_TABLE, columns=_columns(spec, language), **style)
+    return DataTable(id=ids.CRITICAL_TABLE, columns=_columns(spec, language), **style)
 
 
-def priority_table(language: str) -> dash_table.DataTable:
+def priority_table(language: str) -> Component:
     spec = [
         ("rank", "col_rank", "number"),
         ("place", "col_place", "text"),
@@ -97,9 +95,7 @@ def priority_table(language: str) -> dash_table.DataTable:
         ("cost", "col_cost", "number"),
         ("from_budget", "col_from_budget", "number"),
     ]
-    return dash_table.DataTable(
-        id=ids.PRIORITY_TABLE, columns=_columns(spec, language), **TABLE_STYLE
-    )
+    return DataTable(id=ids.PRIORITY_TABLE, columns=_columns(spec, language), **TABLE_STYLE)
 
 
 def curve_tab(language: str) -> html.Div:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import dash_leaflet as dl
-from dash import dash_table, dcc, html
+from dash import dcc, html
+from dash.dash_table.DataTable import DataTable
 
 from dashapp import features, ids, style
 from dashapp.components.results import TABLE_STYLE
@@ -117,7 +118,7 @@ def workspace_tab(dataset: Dataset, language: str) -> html.Div:
             html.Div(id=ids.SAVED_LIST),
             html.H3(t("compare_pick", language), className="h6 mt-3"),
             dbc.Checklist(id=ids.COMPARE_PICK, options=[], value=[], inline=True),
-            dash_table.DataTable(id=ids.COMPARE_TABLE, columns=[], **TABLE_STYLE),
+            DataTable(id=ids.COMPARE_TABLE, columns=[], **TABLE_STYLE),
             dbc.Row(
                 [
                     dbc.Col(html.Div(id=ids.COMPARE_GRAPH_SERVICE), md=6),

@@ -53,6 +53,8 @@ def name_key(name: str) -> str:
 def _drop_near_duplicates(frame: pd.DataFrame, radius_m: float, same_name: bool) -> pd.DataFrame:
     """Within one service, a point within ``radius_m`` of an earlier one (and, with
     ``same_name``, under the same name) is the same point listed twice."""
+    if frame.empty:
+        return frame
     kept = []
     for _, group in frame.groupby("service", sort=False):
         xy = group[["x_sweref99tm", "y_sweref99tm"]].to_numpy(float)

@@ -20,6 +20,12 @@ def test_map_shows_kommuner_and_all_tatorter(dash_duo, browser_app) -> None:  # 
     until(
         lambda: len(dash_duo.find_elements("#map .leaflet-overlay-pane path")) > 50 + 8, timeout=10
     )
+    # the first service type's points are on from the start, in the registry's colour
+    from models.dataset import load_dataset
+    from models.paths import embedded_data_dir
+
+    shops = (load_dataset(embedded_data_dir()).points.service == "grocery").sum()
+    until(lambda: len(dash_duo.find_elements("#map .sk-point-grocery")) == shops, timeout=10)
     assert "SCB" in dash_duo.find_element("footer").text
     assert "OpenStreetMap" in dash_duo.find_element("footer").text
     OUTPUT.mkdir(exist_ok=True)

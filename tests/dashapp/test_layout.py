@@ -1,0 +1,60 @@
+"""Every id a callback names exists in the page (or in what callbacks add), and no id is used
+twice; Dash itself checks the same at start-up since exceptions are no longer suppressed."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+import dash
+from dash.development.base_component import Component
+
+from dashapp import ids
+from dashapp.layout import serve_layout
+
+
+def _ids(layout: Component) -> list[Any]:
+    found = [layout.id] if getattr(layout, "id", None) is not None else []
+    found += [c.id for c in layout._traverse() if getattr(c, "id", None) is not None]
+    return found
+
+
+def _outputs(spec: str) -> list[str]:
+    """'..a.b...c.d..' (several outputs) or 'a.b' (one) → ['a', 'c'] (ids only)."""
+    parts = spec.strip(".").split("...") if spec.startswith("..") else [spec]
+    return [p.rsplit(".", 1)[0] for p in parts]
+
+
+def _matches(wanted: str, present: list[Any]) -> bool:
+    if not wanted.startswith("{"):
+        return wanted in present
+    pattern = json.loads(wanted)
+    fixed = {k: v for k, v in pattern.items() if not isinstance(v, list)}  # ["ALL"] = wildcard
+    return any(
+        isinstance(i, dict) and set(i) == set(pattern) and all(i[k] == v for k, v in fixed.items())
+        for i in present
+    )
+
+
+def test_every_callback_id_exists_in_the_layout(app: dash.Dash) -> None:
+    dependencies = json.loads(app.server.test_client().get("/_dash-dependencies").data)
+    present = _ids(app.validation_layout)
+    missing = []
+    for callback in dependencies:
+        wanted = [i["id"] for i in callback["inputs"] + callback["state"]]
+        wanted += [o.split("@")[0] for o in _outputs(callback["output"])]
+        missing += [w for w in wanted if not _matches(w, present)]
+    assert missing == []
+    assert len(dependencies) >= 20
+
+
+def test_the_page_uses_each_id_once() -> None:
+    counts = Counter(json.dumps(i, sort_keys=True) for i in _ids(serve_layout()))
+    assert [i for i, n in counts.items() if n > 1] == []
+    assert json.dumps(ids.SCENARIO_STORE) in counts and json.dumps(ids.MAP) in counts
+
+
+def test_pattern_ids_come_from_the_factories() -> None:
+    assert ids.threshold(dash.ALL) == {"type": "threshold", "service": dash.ALL}
+    assert ids.lock_button("P", "grocery", "in")["type"] == "lock"
