@@ -77,10 +77,12 @@ class Scenario:
         return tuple(s.service for s in self.services)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form (lists, not tuples), so it equals what a browser store sends back."""
         data = asdict(self)
         data["schema_version"] = SCHEMA_VERSION
         data["kommun_budget_cap_sek"] = dict(self.kommun_budget_cap_sek)
-        return data
+        native: dict[str, Any] = json.loads(json.dumps(data))
+        return native
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
