@@ -15,7 +15,8 @@ import pandas as pd
 from models import schema
 from models.errors import Problem
 from models.services import DEFAULT_REGISTRY, ServiceRegistry
-from models.tables import Column, TableSpec, coerce, read_text_table
+from models.tables import SWEDEN_POPULATION, Column, TableSpec, coerce, unreadable
+from models.textfile import TableReadError, read_text_table
 from models.validate import coordinate_problems, value_problems
 
 ALIASES: dict[str, str] = {
@@ -63,11 +64,21 @@ GRID = TableSpec(
     (
         Column("ruta", "str", required=False, allow_blank=True),
         Column("cell_size_m", "float", required=False, allow_blank=True),
-        Column("population", "float", non_negative=True),
-        Column("population_70plus", "float", required=False, allow_blank=True, non_negative=True),
-        Column("population_65plus", "float", required=False, allow_blank=True, non_negative=True),
+        Column("population", "float", non_negative=True, maximum=SWEDEN_POPULATION),
+        *(
+            Column(
+                name,
+                "float",
+                required=False,
+                allow_blank=True,
+                non_negative=True,
+                maximum=SWEDEN_POPULATION,
+            )
+            for name in ("population_70plus", "population_65plus")
+        ),
         *_XY,
     ),
+    min_rows=1,
 )
 SMAORTER = TableSpec(
     "smaorter",
@@ -75,10 +86,11 @@ SMAORTER = TableSpec(
         Column("place_id", "str"),
         Column("name", "str"),
         Column("kommun_kod", "str"),
-        Column("population", "int", non_negative=True),
+        Column("population", "int", non_negative=True, maximum=SWEDEN_POPULATION),
         *_XY,
     ),
     id_column="place_id",
+    min_rows=1,
 )
 USER_POINTS = TableSpec(
     "service_points",
@@ -89,6 +101,7 @@ USER_POINTS = TableSpec(
         Column("status", "str", required=False, allow_blank=True),
         *_XY,
     ),
+    min_rows=1,
 )
 
 
@@ -102,14 +115,12 @@ def read_user_table(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Read a user's file (path or uploaded bytes) with column aliases, in either CSV dialect."""
     label = file_label or (source.name if isinstance(source, Path) else spec.file)
-    named = TableSpec(label, spec.columns, spec.id_column)
+    named = spec.named(label)
     try:
         raw = source.read_bytes() if isinstance(source, Path) else source
         frame, separator = read_text_table(raw)
-    except (OSError, ValueError) as error:
-        return pd.DataFrame(), [
-            Problem(label, None, None, f"filen kan inte läsas ({error})", f"cannot read ({error})")
-        ]
+    except (OSError, TableReadError) as error:
+        return pd.DataFrame(), unreadable(label, error)
     typed, problems = coerce(_canonical(frame), named, decimal_comma=separator == ";")
     return typed, problems
 

@@ -14,6 +14,7 @@ import numpy as np
 
 from models.dataset import Dataset
 from models.errors import ScenarioError
+from models.scenario_schema import MAX_SCENARIO_CHARS, ScenarioFields, parse_scenario_fields
 from models.services import DEFAULT_REGISTRY, ServiceRegistry
 
 Mode = Literal["complementary", "self_sufficient"]
@@ -91,21 +92,22 @@ class Scenario:
     def from_dict(cls, data: dict[str, Any], defaults: Scenario | None = None) -> Scenario:
         """A scenario from its JSON form; fields it lacks come from ``defaults`` (a region's
         ``default_scenario``) or, without one, from the class defaults."""
-        try:
-            return _from_dict(data, defaults)
-        except (TypeError, ValueError, KeyError, AttributeError) as error:
-            raise ScenarioError(
-                f"Scenariot kan inte läsas: {error}", f"The scenario cannot be read: {error}"
-            ) from error
+        return _from_fields(parse_scenario_fields(data), defaults)
 
     @classmethod
     def from_json(cls, text: str, defaults: Scenario | None = None) -> Scenario:
+        if len(text) > MAX_SCENARIO_CHARS:
+            raise ScenarioError(
+                f"Scenariot är större än gränsen {MAX_SCENARIO_CHARS:,} tecken".replace(",", " "),
+                f"The scenario is larger than the limit of {MAX_SCENARIO_CHARS:,} characters",
+            )
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as error:
+        except (json.JSONDecodeError, RecursionError) as error:
+            reason = error if isinstance(error, json.JSONDecodeError) else "nested too deeply"
             raise ScenarioError(
-                f"Scenariofilen är inte giltig JSON ({error})",
-                f"The scenario file is not valid JSON ({error})",
+                f"Scenariofilen är inte giltig JSON ({reason})",
+                f"The scenario file is not valid JSON ({reason})",
             ) from error
         return cls.from_dict(data, defaults)
 
@@ -115,28 +117,34 @@ def default_scenario(registry: ServiceRegistry = DEFAULT_REGISTRY) -> Scenario:
     return Scenario(services=default_services(registry), basket=registry.basket())
 
 
-_FIELDS = set(Scenario.__dataclass_fields__)
-
-
-def _from_dict(data: dict[str, Any], defaults: Scenario | None) -> Scenario:
-    if not isinstance(data, dict):
-        raise TypeError("a scenario is a JSON object")
-    unknown = set(data) - _FIELDS - {"schema_version"}
-    if unknown:
-        raise ValueError(f"unknown fields {sorted(unknown)}")
-    values = {k: v for k, v in data.items() if k in _FIELDS}
+def _from_fields(fields: ScenarioFields, defaults: Scenario | None) -> Scenario:
+    """A Scenario from checked fields; the fields a file left out keep ``defaults``."""
+    given = fields.model_fields_set - {"schema_version"}
+    values: dict[str, Any] = {name: getattr(fields, name) for name in given}
     if "services" in values:
-        values["services"] = tuple(ServiceSettings(**s) for s in values["services"])
+        values["services"] = tuple(ServiceSettings(**s.model_dump()) for s in fields.services or [])
     if "locks" in values:
-        values["locks"] = tuple(Lock(**lock) for lock in values["locks"])
+        values["locks"] = tuple(Lock(**lock.model_dump()) for lock in fields.locks or [])
     if "kommun_budget_cap_sek" in values:
-        caps = values["kommun_budget_cap_sek"]
+        caps = fields.kommun_budget_cap_sek or {}
         items = caps.items() if isinstance(caps, dict) else caps
         values["kommun_budget_cap_sek"] = tuple((str(k), float(v)) for k, v in items)
     for key in ("basket", "candidate_kommuner"):
         if key in values:
-            values[key] = tuple(str(v) for v in values[key])
-    return replace(defaults, **values) if defaults is not None else Scenario(**values)
+            values[key] = tuple(values[key] or ())
+    for key in (
+        "name",
+        "mode",
+        "fairness",
+        "budget_sek",
+        "basket_weight",
+        "elderly_weight",
+        "colocation_saving_share",
+        "min_kommun_share",
+    ):
+        if key in values and values[key] is None:
+            del values[key]  # null means "the default", as if the field were absent
+    return replace(defaults or Scenario(), **values)
 
 
 def _fail(message_sv: str, message_en: str) -> None:
@@ -191,6 +199,12 @@ def _check_names(scenario: Scenario, dataset: Dataset) -> None:
     for code in named:
         if code not in kommuner:
             _fail(f"Okänd kommun '{code}'", f"Unknown kommun '{code}'")
+    pairs = [(lock.place_id, lock.service) for lock in scenario.locks]
+    if len(set(pairs)) != len(pairs):
+        _fail(
+            "Samma ort och tjänst är låst två gånger (in och ut?); behåll en låsning",
+            "The same place and service is locked twice (in and out?); keep one lock",
+        )
     places = set(dataset.places.ids)
     for lock in scenario.locks:
         if lock.place_id not in places:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from models.tables import Column, TableSpec
+from models.tables import SWEDEN_POPULATION, Column, TableSpec
 
 STATUSES: tuple[str, ...] = ("secure", "at_risk")
 PLACE_KINDS: tuple[str, ...] = ("tatort", "smaort", "service_place", "outside")
+MAX_COST_SEK = 1e10  # a yearly support figure above 10 000 MSEK is a typing error
+MAX_MINUTES = 10_000
 
 _COORDINATES = (
     Column("x_sweref99tm", "float", required=False, allow_blank=True),
@@ -19,10 +21,13 @@ KOMMUNER = TableSpec(
     (
         Column("kommun_kod", "str"),
         Column("kommun", "str"),
-        Column("population", "int", non_negative=True),
-        Column("population_outside_localities", "int", non_negative=True),
+        Column("population", "int", non_negative=True, maximum=SWEDEN_POPULATION),
+        Column(
+            "population_outside_localities", "int", non_negative=True, maximum=SWEDEN_POPULATION
+        ),
     ),
     id_column="kommun_kod",
+    min_rows=1,
 )
 
 PLACES = TableSpec(
@@ -32,12 +37,20 @@ PLACES = TableSpec(
         Column("name", "str"),
         Column("kommun_kod", "str", allow_blank=True),
         Column("kind", "str"),
-        Column("population", "int", non_negative=True),
-        Column("urban_radius_km", "float", required=False, allow_blank=True, non_negative=True),
+        Column("population", "int", non_negative=True, maximum=SWEDEN_POPULATION),
+        Column(
+            "urban_radius_km",
+            "float",
+            required=False,
+            allow_blank=True,
+            non_negative=True,
+            maximum=50,
+        ),
         Column("in_region", "bool"),
         *_COORDINATES,
     ),
     id_column="place_id",
+    min_rows=1,
 )
 
 DEMAND = TableSpec(
@@ -46,12 +59,20 @@ DEMAND = TableSpec(
         Column("demand_id", "str"),
         Column("kommun_kod", "str"),
         Column("kind", "str"),
-        Column("population", "float", non_negative=True),
-        Column("population_70plus", "float", required=False, allow_blank=True, non_negative=True),
+        Column("population", "float", non_negative=True, maximum=SWEDEN_POPULATION),
+        Column(
+            "population_70plus",
+            "float",
+            required=False,
+            allow_blank=True,
+            non_negative=True,
+            maximum=SWEDEN_POPULATION,
+        ),
         Column("modelled", "bool", required=False),
         *_COORDINATES,
     ),
     id_column="demand_id",
+    min_rows=1,
 )
 
 SERVICE_POINTS = TableSpec(
@@ -68,6 +89,7 @@ SERVICE_POINTS = TableSpec(
         *_COORDINATES,
     ),
     id_column="point_id",
+    min_rows=1,
 )
 
 COSTS = TableSpec(
@@ -75,11 +97,15 @@ COSTS = TableSpec(
     (
         Column("place_id", "str"),
         Column("service", "str"),
-        Column("keep_cost_sek", "float", allow_blank=True, non_negative=True),
-        Column("establish_cost_sek", "float", allow_blank=True, non_negative=True),
+        Column("keep_cost_sek", "float", allow_blank=True, non_negative=True, maximum=MAX_COST_SEK),
+        Column(
+            "establish_cost_sek", "float", allow_blank=True, non_negative=True, maximum=MAX_COST_SEK
+        ),
         Column("assumption", "bool", required=False),
         Column("basis", "str", required=False, allow_blank=True),
     ),
+    key=("place_id", "service"),
+    min_rows=1,
 )
 
 TRAVEL_TIMES = TableSpec(
@@ -87,8 +113,10 @@ TRAVEL_TIMES = TableSpec(
     (
         Column("origin_id", "str"),
         Column("destination_id", "str"),
-        Column("minutes", "float", non_negative=True),
+        Column("minutes", "float", non_negative=True, maximum=MAX_MINUTES),
     ),
+    key=("origin_id", "destination_id"),
+    min_rows=1,
 )
 
 REQUIRED_FILES: tuple[TableSpec, ...] = (KOMMUNER, PLACES, DEMAND, SERVICE_POINTS, COSTS)

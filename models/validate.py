@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 from models import geo, schema
 from models.errors import Problem
 from models.services import DEFAULT_REGISTRY, ServiceRegistry, registry_from_settings
-from models.tables import TableSpec, read_table
+from models.tables import TableSpec, limit_per_file, read_table
 from models.travel import TravelModel
 
 Tables = dict[str, pd.DataFrame]
@@ -52,6 +52,7 @@ def coordinate_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
                 "coordinates missing (give x_sweref99tm and y_sweref99tm, or lat and lon)",
             )
         )
+    problems += _disagreeing(x, y, lon, lat, has_xy & has_latlon, file)
     xy_outside = has_xy.to_numpy() & ~geo.inside_sweden_sweref(_floats(x), _floats(y))
     latlon_outside = has_latlon.to_numpy() & ~geo.inside_sweden_wgs84(_floats(lon), _floats(lat))
     for mask, column, label in (
@@ -71,15 +72,42 @@ def coordinate_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
     return problems
 
 
+AGREE_KM = 5.0  # x/y and lat/lon of one row may differ by rounding, not by this much
+
+
+def _disagreeing(
+    x: pd.Series, y: pd.Series, lon: pd.Series, lat: pd.Series, both: pd.Series, file: str
+) -> list[Problem]:
+    """Rows whose SWEREF99 TM and WGS84 coordinates name different places (model and map
+    would disagree)."""
+    rows = np.flatnonzero(both.to_numpy())
+    if not len(rows):
+        return []
+    from_lonlat = geo.to_sweref(_floats(lon)[rows], _floats(lat)[rows])
+    apart_km = np.hypot(from_lonlat[0] - _floats(x)[rows], from_lonlat[1] - _floats(y)[rows]) / 1000
+    return [
+        _problem(
+            file,
+            int(row) + 2,
+            "x_sweref99tm/lat",
+            f"x/y och lat/lon ligger {km:,.0f} km isär (högst {AGREE_KM:.0f} km)".replace(",", " "),
+            f"x/y and lat/lon lie {km:,.0f} km apart (at most {AGREE_KM:.0f} km)",
+        )
+        for row, km in zip(rows, apart_km, strict=True)
+        if not km <= AGREE_KM
+    ]
+
+
 def value_problems(
     frame: pd.DataFrame,
     file: str,
     column: str,
-    allowed: set[str],
+    allowed: set[str] | None,
     where: pd.Series | None = None,
 ) -> list[Problem]:
-    """Rows (among ``where``) whose ``column`` holds a value outside ``allowed``."""
-    if frame.empty or column not in frame.columns:
+    """Rows (among ``where``) whose ``column`` holds a value outside ``allowed`` (None: the
+    reference could not be read, so nothing is checked)."""
+    if allowed is None or frame.empty or column not in frame.columns:
         return []
     bad = ~frame[column].isin(allowed)
     if where is not None:
@@ -96,8 +124,11 @@ def value_problems(
     ]
 
 
-def _ids(frame: pd.DataFrame, column: str) -> set[str]:
-    return set(frame[column]) if column in frame.columns else set()
+def _ids(frame: pd.DataFrame, column: str) -> set[str] | None:
+    """The ids a table holds, or None when it could not be read (nothing to check against)."""
+    if frame.empty or column not in frame.columns:
+        return None
+    return set(frame[column])
 
 
 def read_settings(folder: Path) -> tuple[dict[str, Any], ServiceRegistry, list[Problem]]:
@@ -105,7 +136,9 @@ def read_settings(folder: Path) -> tuple[dict[str, Any], ServiceRegistry, list[P
     path = folder / schema.SETTINGS_FILE
     try:
         settings: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
+        if not isinstance(settings, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, ValueError, RecursionError) as error:
         return (
             {},
             DEFAULT_REGISTRY,
@@ -119,9 +152,43 @@ def read_settings(folder: Path) -> tuple[dict[str, Any], ServiceRegistry, list[P
                 )
             ],
         )
-    model = TravelModel.from_dict(settings.get("travel_model", {}))
-    registry, problems = registry_from_settings(settings, schema.SETTINGS_FILE)
-    return settings, registry, model.problems(schema.SETTINGS_FILE) + problems
+    problems = _travel_model_problems(settings.get("travel_model"))
+    if not isinstance(settings.get("name"), str) or not settings["name"].strip():
+        problems.append(
+            _problem(schema.SETTINGS_FILE, None, "name", "regionens namn saknas", "name missing")
+        )
+    registry, found = registry_from_settings(settings, schema.SETTINGS_FILE)
+    return settings, registry, problems + found
+
+
+def _travel_model_problems(values: object) -> list[Problem]:
+    """The travel model must be stated in full: its defaults belong to the embedded region."""
+    file = schema.SETTINGS_FILE
+    if not isinstance(values, dict):
+        return [
+            _problem(
+                file,
+                None,
+                "travel_model",
+                "restidsmodellen saknas eller är inget objekt",
+                "the travel model is missing or not an object",
+            )
+        ]
+    expected = TravelModel().to_dict()
+    problems = [
+        _problem(
+            file,
+            None,
+            f"travel_model.{name}",
+            "värdet saknas eller är inget tal",
+            "the value is missing or not a number",
+        )
+        for name in expected
+        if isinstance(values.get(name), bool) or not isinstance(values.get(name), int | float)
+    ]
+    if problems:
+        return problems
+    return TravelModel.from_dict(values).problems(file)
 
 
 def _read_all(folder: Path) -> tuple[Tables, list[Problem]]:
@@ -142,6 +209,8 @@ def _read_all(folder: Path) -> tuple[Tables, list[Problem]]:
 
 
 def _reference_problems(tables: Tables, services: set[str]) -> list[Problem]:
+    """Values that must name a row of another table; a table that could not be read is not
+    used as a reference (its own problem says why), so one bad file gives one set of lines."""
     kommuner = _ids(tables["kommuner.csv"], "kommun_kod")
     places = tables["places.csv"]
     place_ids = _ids(places, "place_id")
@@ -182,7 +251,7 @@ def _boundary_problems(folder: Path, tables: Tables) -> list[Problem]:
                 f"the kommun boundaries cannot be read ({error})",
             )
         ]
-    missing = _ids(tables["kommuner.csv"], "kommun_kod") - codes
+    missing = (_ids(tables["kommuner.csv"], "kommun_kod") or set()) - codes
     return [
         _problem(
             schema.BOUNDARIES_FILE,
@@ -219,7 +288,7 @@ def read_folder(folder: Path) -> FolderContents:
         problems += coordinate_problems(tables[spec.file], spec.file)
     problems += _reference_problems(tables, set(registry.keys))
     problems += _boundary_problems(folder, tables)
-    return FolderContents(tables, settings, registry, problems)
+    return FolderContents(tables, settings, registry, limit_per_file(problems))
 
 
 def check_folder(folder: Path) -> list[Problem]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from models.tables import Column, TableSpec, coerce, decode, parse_number, read_text_table
+from models.tables import Column, TableSpec, coerce, parse_number
+from models.textfile import decode, read_text_table
 
 SPEC = TableSpec(
     "test.csv",

@@ -125,6 +125,7 @@ def test_excel_dialect_folder_loads_to_the_same_numbers(data_copy: Path) -> None
     for file in ("places.csv", "demand.csv"):
         frame = pd.read_csv(data_copy / file, dtype=str, keep_default_na=False)
         numeric = ["x_sweref99tm", "y_sweref99tm", "lat", "lon", "population"]
+        numeric += ["urban_radius_km"] if "urban_radius_km" in frame else []
         text = frame.copy()
         text[numeric] = frame[numeric].apply(lambda c: c.str.replace(".", ",", regex=False))
         text.to_csv(data_copy / file, sep=";", index=False, encoding="cp1252")
