@@ -21,7 +21,25 @@ def _scenario(args: argparse.Namespace, dataset: Dataset) -> Scenario:
     defaults = default_scenario(dataset.registry)
     if args.scenario is None:
         return defaults
-    return Scenario.from_json(Path(args.scenario).read_text(encoding="utf-8"), defaults)
+    return Scenario.from_json(_read_text(Path(args.scenario)), defaults)
+
+
+def _read_text(path: Path) -> str:
+    """A scenario file's text, or a ScenarioError naming the file (never a traceback)."""
+    from models.errors import ScenarioError
+    from models.scenario_schema import MAX_SCENARIO_CHARS
+
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_SCENARIO_CHARS + 1)
+        if len(raw) > MAX_SCENARIO_CHARS:
+            return raw.decode("utf-8", "replace")  # from_json refuses it, naming the limit
+        return raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScenarioError(
+            f"{path.name}: filen kan inte läsas som UTF-8-text ({error})",
+            f"{path.name}: the file cannot be read as UTF-8 text ({error})",
+        ) from error
 
 
 def _solver(args: argparse.Namespace) -> Any:
@@ -71,8 +89,7 @@ def _curve(args: argparse.Namespace) -> int:
     from models.dataset import load_dataset
 
     dataset = load_dataset(args.data)
-    budgets = [float(b) for b in args.budgets.split(",")]
-    curve = budget_curve(dataset, _scenario(args, dataset), budgets, _solver(args))
+    curve = budget_curve(dataset, _scenario(args, dataset), args.budgets, _solver(args))
     if args.json:
         _print_json(curve.to_dict())
         return 0
@@ -91,9 +108,12 @@ def _curve(args: argparse.Namespace) -> int:
 def _critical(args: argparse.Namespace) -> int:
     from models.criticality import criticality
     from models.dataset import load_dataset
+    from models.scenario import validate_scenario
 
     dataset = load_dataset(args.data)
-    ranked = criticality(dataset, _scenario(args, dataset))
+    scenario = _scenario(args, dataset)
+    validate_scenario(scenario, dataset)
+    ranked = criticality(dataset, scenario)
     if args.service:
         ranked = [c for c in ranked if c.service == args.service]
     ranked = ranked[: args.top]
@@ -103,6 +123,29 @@ def _critical(args: argparse.Namespace) -> int:
     for c in ranked:
         print(f"{c.people_losing:>8,.0f}  {c.service:<8} {c.name} ({c.place_name}, {c.status})")
     return 0
+
+
+def time_limit(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 1 <= seconds <= 3600:
+        raise argparse.ArgumentTypeError("ange 1–3600 sekunder / give 1–3600 seconds")
+    return seconds
+
+
+def budget_list(text: str) -> list[float]:
+    """``--budgets``: comma-separated, finite, not negative, at most 50 of them."""
+    try:
+        budgets = [float(part) for part in text.split(",")]
+    except ValueError:
+        budgets = []
+    if not budgets or len(budgets) > 50 or not all(0 <= b < 1e12 for b in budgets):
+        raise argparse.ArgumentTypeError(
+            "ange 1–50 budgetar i kr, kommaseparerade / give 1–50 budgets in SEK, comma-separated"
+        )
+    return budgets
 
 
 def add_solve_commands(
@@ -118,11 +161,14 @@ def add_solve_commands(
         parser.add_argument("--scenario", type=Path, help="scenario JSON (docs/scenario.md)")
         parser.add_argument("--json", action="store_true", help="machine-readable output")
         parser.add_argument("--solver", choices=("highs", "cbc"), default="highs")
-        parser.add_argument("--time-limit", type=float, default=30.0, help="seconds per solve")
+        parser.add_argument(
+            "--time-limit", type=time_limit, default=30.0, help="seconds per solve (1–3600)"
+        )
         parser.set_defaults(run=run)
         if name == "curve":
             parser.add_argument(
                 "--budgets",
+                type=budget_list,
                 default="0,250000,500000,1000000,1500000,2000000,3000000,4000000,6000000,8000000",
                 help="comma-separated budgets in SEK",
             )

@@ -9,12 +9,19 @@ embedded region's manifest.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from models.errors import DataError, Problem
+
+# what reading a source file with pandas, json or shapely raises for a file that is not as
+# documented (a missing column is a KeyError naming it)
+SOURCE_ERRORS = (OSError, KeyError, ValueError, TypeError, AttributeError, pd.errors.ParserError)
 
 FILE_ROLES = ("kommuner", "kommun_boundaries", "region_boundary", "localities", "service_points")
 COLUMN_ROLES = {
@@ -103,3 +110,19 @@ def read_manifest(path: Path, source: Path | None = None) -> Manifest:
         k: data[k] for k in ("sources", "notes", "service_types") if k in data
     }
     return Manifest(str(data["name"]).strip(), folder, files, columns, settings)
+
+
+@contextmanager
+def reading_source(file: str) -> Iterator[None]:
+    """Turn any failure to read one source file into a DataError naming that file."""
+    try:
+        yield
+    except DataError:
+        raise
+    except SOURCE_ERRORS as error:
+        column = str(error.args[0]) if isinstance(error, KeyError) and error.args else None
+        reason = "kolumnen saknas" if column else f"källfilen kan inte läsas ({error})"
+        reason_en = (
+            "the column is missing" if column else f"the source file cannot be read ({error})"
+        )
+        raise DataError([Problem(file, None, column, reason, reason_en)]) from error

@@ -16,7 +16,7 @@ import shapely
 from models import geo, schema
 from models.build.costs import default_costs
 from models.build.demand import grid_demand, rural_demand, tatort_demand
-from models.build.manifest import Manifest
+from models.build.manifest import Manifest, reading_source
 from models.build.places import build_places, tatort_places
 from models.build.services import StatusRule, apply_status_rule, select_service_points
 from models.errors import DataError, Problem
@@ -169,12 +169,41 @@ def build_folder(manifest: Manifest, out: Path, options: BuildOptions) -> Path:
     only a build that passes replaces ``out``, so a failed build changes nothing."""
     out = out.resolve()
     _check_replaceable(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{out.name}-", dir=out.parent) as scratch:
-        staged = Path(scratch) / out.name
-        _build_into(manifest, staged, options)
-        _replace_folder(staged, out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=f".{out.name}-", dir=out.parent) as scratch:
+            staged = Path(scratch) / out.name
+            _build_into(manifest, staged, options)
+            _replace_folder(staged, out)
+    except OSError as error:
+        raise DataError(
+            [
+                Problem(
+                    str(out),
+                    None,
+                    None,
+                    f"kan inte skrivas ({error})",
+                    f"cannot be written ({error})",
+                )
+            ]
+        ) from error
     return out
+
+
+def _id_clashes(smaorter: pd.DataFrame, localities: pd.DataFrame, file: str) -> list[Problem]:
+    """A småort id that is already a tätort id would merge two places into one."""
+    taken = set(localities["place_id"])
+    return [
+        Problem(
+            file,
+            int(position) + 2,
+            "place_id",
+            f"id '{place_id}' är redan en tätorts id",
+            f"id '{place_id}' is already a tätort's id",
+        )
+        for position, place_id in enumerate(smaorter["place_id"])
+        if place_id in taken
+    ]
 
 
 def _check_replaceable(out: Path) -> None:
@@ -209,25 +238,32 @@ def _replace_folder(staged: Path, out: Path) -> None:
 def _build_into(manifest: Manifest, out: Path, options: BuildOptions) -> None:
     registry, problems = registry_from_settings(manifest.settings, "manifest")
     _raise_if(problems)
-    kommuner = _kommuner(manifest)
-    geojson = geo.read_geojson(manifest.path("kommun_boundaries"))
-    shapes = geo.polygons_sweref(geojson, "kommun_kod")
-    outline = geo.read_geojson(manifest.path("region_boundary"))
-    region = shapely.union_all(list(geo.polygons_sweref(outline, None).values()))
-    localities = tatort_places(pd.read_csv(manifest.path("localities"), dtype=str))
+    files = manifest.files
+    with reading_source(files["kommuner"]):
+        kommuner = _kommuner(manifest)
+    with reading_source(files["kommun_boundaries"]):
+        geojson = geo.read_geojson(manifest.path("kommun_boundaries"))
+        shapes = geo.polygons_sweref(geojson, "kommun_kod")
+    with reading_source(files["region_boundary"]):
+        outline = geo.read_geojson(manifest.path("region_boundary"))
+        region = shapely.union_all(list(geo.polygons_sweref(outline, None).values()))
+    with reading_source(files["localities"]):
+        localities = tatort_places(pd.read_csv(manifest.path("localities"), dtype=str))
     if options.smaorter is not None:
         smaorter = _smaort_places(options.smaorter, kommuner)
+        _raise_if(_id_clashes(smaorter, localities, options.smaorter.name))
         localities = pd.concat([localities, smaorter], ignore_index=True)
         counted = smaorter.groupby("kommun_kod")["population"].sum()
         outside = kommuner["population_outside_localities"] - kommuner["kommun_kod"].map(counted)
         kommuner["population_outside_localities"] = (
             outside.fillna(kommuner["population_outside_localities"]).clip(lower=0).astype(int)
         )
-    raw_points = (
-        _user_points(options.service_points, region, registry)
-        if options.service_points is not None
-        else _source_points(manifest, registry)
-    )
+    with reading_source(files["service_points"]):
+        raw_points = (
+            _user_points(options.service_points, region, registry)
+            if options.service_points is not None
+            else _source_points(manifest, registry)
+        )
     places, place_of_point = build_places(localities, raw_points, shapes, options.link_km)
     points = _statuses(_points_table(raw_points, place_of_point), places, options.status_rule)
     demand = _demand(options, places, kommuner, shapes)
