@@ -15,13 +15,23 @@ if TYPE_CHECKING:
 
 
 def _scenario(args: argparse.Namespace, dataset: Dataset) -> Scenario:
-    """The scenario file, with the region's defaults for what it leaves out."""
-    from models.scenario import Scenario, default_scenario
+    """The scenario file, with the region's defaults for what it leaves out, checked against
+    the data; any problem names the file."""
+    from models.errors import ScenarioError
+    from models.scenario import Scenario, default_scenario, validate_scenario
 
     defaults = default_scenario(dataset.registry)
     if args.scenario is None:
         return defaults
-    return Scenario.from_json(_read_text(Path(args.scenario)), defaults)
+    path = Path(args.scenario)
+    try:
+        scenario = Scenario.from_json(_read_text(path), defaults)
+        validate_scenario(scenario, dataset)
+        return scenario
+    except ScenarioError as error:  # name the file, as every data message does
+        raise ScenarioError(
+            f"{path.name}: {error.message_sv}", f"{path.name}: {error.message_en}"
+        ) from error
 
 
 def _read_text(path: Path) -> str:
@@ -37,8 +47,8 @@ def _read_text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise ScenarioError(
-            f"{path.name}: filen kan inte läsas som UTF-8-text ({error})",
-            f"{path.name}: the file cannot be read as UTF-8 text ({error})",
+            f"filen kan inte läsas som UTF-8-text ({error})",
+            f"the file cannot be read as UTF-8 text ({error})",
         ) from error
 
 
@@ -108,12 +118,9 @@ def _curve(args: argparse.Namespace) -> int:
 def _critical(args: argparse.Namespace) -> int:
     from models.criticality import criticality
     from models.dataset import load_dataset
-    from models.scenario import validate_scenario
 
     dataset = load_dataset(args.data)
-    scenario = _scenario(args, dataset)
-    validate_scenario(scenario, dataset)
-    ranked = criticality(dataset, scenario)
+    ranked = criticality(dataset, _scenario(args, dataset))
     if args.service:
         ranked = [c for c in ranked if c.service == args.service]
     ranked = ranked[: args.top]
