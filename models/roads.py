@@ -21,6 +21,7 @@ from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
 from models import geo, schema
+from models.errors import DataError, Problem
 from models.travel import TravelModel
 
 FloatArray = NDArray[np.float64]
@@ -72,7 +73,32 @@ def _ways(path: Path) -> tuple[dict[int, tuple[float, float]], list[tuple[list[i
 
 def read_network(path: Path) -> tuple[sparse.csr_matrix, FloatArray]:
     """Directed graph of minutes between road nodes, and the nodes' SWEREF99 TM positions."""
-    locations, ways = _ways(path)
+    try:
+        locations, ways = _ways(path)
+    except (RuntimeError, OSError) as error:  # osmium reports a damaged file as RuntimeError
+        raise DataError(
+            [
+                Problem(
+                    path.name,
+                    None,
+                    None,
+                    f"OpenStreetMap-filen kan inte läsas ({error})",
+                    f"the OpenStreetMap file cannot be read ({error})",
+                )
+            ]
+        ) from error
+    if not ways:
+        raise DataError(
+            [
+                Problem(
+                    path.name,
+                    None,
+                    None,
+                    "filen innehåller inga vägar för bil",
+                    "the file holds no roads for cars",
+                )
+            ]
+        )
     node_ids = list(locations)
     position = {node: k for k, node in enumerate(node_ids)}
     lonlat = np.array([locations[n] for n in node_ids], dtype=float).reshape(-1, 2)

@@ -308,6 +308,13 @@ def importer_cases() -> None:
         "2",
         "kommun_kod",
     )
+    case("roads_not_osm.osm", b"<osm><way>", "build:osm", "roads_not_osm.osm")
+    case(
+        "roads_without_roads.osm",
+        b"<?xml version='1.0'?><osm version='0.6'></osm>",
+        "build:osm",
+        "roads_without_roads.osm",
+    )
     case(
         "points_header_only.csv",
         "tjänst;namn;lat;lon\n".encode(),
@@ -382,7 +389,7 @@ def scenario_cases() -> None:
 
 def main() -> None:
     for old in HERE.glob("*"):
-        if old.suffix in (".csv", ".json") and old.name != "cases.csv":
+        if old.suffix in (".csv", ".json", ".osm") and old.name != "cases.csv":
             old.unlink()
     data_folder_cases()
     importer_cases()
