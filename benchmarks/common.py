@@ -36,8 +36,14 @@ def summary(seconds: list[float]) -> str:
     )
 
 
+def solve_seconds(solution: Any) -> float:
+    """The solver's own seconds (``Solution.timings`` since the result refactor)."""
+    return float(getattr(solution, "timings", solution).solve_seconds)
+
+
 def national_tatorter(path: Path = SHARED / "sweden_tatorter_2020_scb.csv") -> Dataset:
-    """All Swedish tätorter as demand and candidates, modelled car minutes, unit costs."""
+    """All Swedish tätorter as demand and candidates, unit costs, and the project's modelled car
+    minutes between them (``TravelModel(cutoff_min=30.0)``, handed over as a dense matrix)."""
     frame = pd.read_csv(path, dtype={"kommun_kod": str})
     xy = frame[["x_sweref99tm", "y_sweref99tm"]].to_numpy(float)
     radius = np.sqrt(frame["area_ha"].to_numpy(float) / 100.0 / np.pi)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from benchmarks import bench_app, bench_model, bench_spopt
+from benchmarks import bench_app, bench_engine, bench_model, bench_spopt
 
 
 def main() -> None:
     bench_model.main()
+    print()
+    bench_engine.main()
     print()
     bench_spopt.main()
     print()

@@ -72,10 +72,72 @@ def _silence_highs_banner() -> None:
         os.close(saved)
 
 
+class BulkHiGHS(pulp.HiGHS):  # type: ignore[misc]
+    """``pulp.HiGHS`` that hands the built PuLP model to highspy in bulk.
+
+    PuLP's own interface makes one Python → C++ call per column (``addCol``, then
+    ``changeColIntegrality`` for each integer) and one per row (``addRow``); on the national
+    instance that transfer took as long as building the PuLP model itself. Here the same columns
+    in the same order (PuLP's, sorted by name), with the same bounds, costs and integrality, and
+    the same rows go over in four calls (``addVars``, ``changeColsCost``,
+    ``changeColsIntegrality``, ``addRows``), so HiGHS receives an identical model and returns
+    the identical solution. Options, solving and reading back are PuLP's, unchanged.
+    """
+
+    def buildSolverModel(self, lp: pulp.LpProblem) -> None:  # noqa: N802 (PuLP's name)
+        import highspy
+
+        inf = highspy.kHighsInf
+        highs = lp.solverModel
+        variables = lp.variables()
+        n = len(variables)
+        for i, variable in enumerate(variables):
+            variable.index = i
+        sign = -1.0 if lp.sense == pulp.LpMaximize else 1.0
+        objective = lp.objective if lp.objective is not None else {}
+        cost = sign * np.array([objective.get(v, 0.0) for v in variables], dtype=float)
+        lower = np.array([-inf if v.lowBound is None else v.lowBound for v in variables], float)
+        upper = np.array([inf if v.upBound is None else v.upBound for v in variables], float)
+        integer = [i for i, v in enumerate(variables) if v.cat == pulp.LpInteger and self.mip]
+        constraints = list(lp._constraints.values())
+        indices: list[int] = []
+        values: list[float] = []
+        lengths = np.empty(len(constraints), dtype=np.int64)
+        for r, constraint in enumerate(constraints):
+            constraint.index = r
+            expression = constraint.expr
+            indices += [variable.index for variable in expression]
+            values += expression.values()
+            lengths[r] = len(expression)
+        row_lower = [-inf if (low := c.getLb()) is None else low for c in constraints]
+        row_upper = [inf if (up := c.getUb()) is None else up for c in constraints]
+        coefficient = np.array(values, dtype=float)
+        nonzero = coefficient != 0  # PuLP leaves explicit zeros out of the matrix
+        row_of = np.repeat(np.arange(len(constraints)), lengths)[nonzero]
+        starts = np.concatenate([[0], np.cumsum(np.bincount(row_of, minlength=len(constraints)))])
+        if n:
+            highs.addVars(n, lower, upper)
+            highs.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
+        if integer:
+            kinds = np.full(len(integer), highspy.HighsVarType.kInteger)
+            highs.changeColsIntegrality(len(integer), np.array(integer, dtype=np.int32), kinds)
+        if constraints:
+            highs.addRows(
+                len(constraints),
+                np.array(row_lower, dtype=float),
+                np.array(row_upper, dtype=float),
+                int(nonzero.sum()),
+                starts[:-1].astype(np.int32),
+                np.array(indices, dtype=np.int32)[nonzero],
+                coefficient[nonzero],
+            )
+
+
 def default_solver(time_limit_s: float = 30.0) -> Any:
-    """HiGHS through highspy, quiet, proving optimality (relative gap 0)."""
+    """HiGHS through highspy, quiet, proving optimality (relative gap 0), with the model handed
+    over in bulk (``BulkHiGHS``). Any other PuLP solver can be passed to ``solve_model``."""
     _silence_highs_banner()
-    return pulp.HiGHS(msg=False, timeLimit=time_limit_s, gapRel=0.0)
+    return BulkHiGHS(msg=False, timeLimit=time_limit_s, gapRel=0.0)
 
 
 def _expr(terms: Iterable[tuple[pulp.LpVariable, float]], constant: float = 0.0) -> Any:
@@ -99,7 +161,14 @@ class _Model:
         return self.problem.add_variable(f"{prefix}{self.count}", lowBound=low, upBound=up, cat=cat)
 
     def add(self, constraint: Any) -> None:
-        self.problem += constraint
+        self.problem.addConstraint(constraint)
+
+    def at_most_columns(self, variable: pulp.LpVariable, columns: Iterable[int]) -> None:
+        """variable ≤ Σ_{k ∈ columns} x_k, built straight as one PuLP constraint."""
+        x = self.x
+        terms = [(variable, 1.0)]
+        terms += [(x[k], -1.0) for k in columns]
+        self.add(pulp.LpConstraint(_expr(terms), pulp.LpConstraintLE, rhs=0.0))
 
 
 def _x_variables(model: _Model, formulation: Formulation) -> None:
@@ -112,18 +181,18 @@ def _x_variables(model: _Model, formulation: Formulation) -> None:
 
 def _cover(model: _Model, formulation: Formulation, scenario: Scenario) -> None:
     """(cover): one y per group, service and soft step that some column can reach."""
+    group_weight = formulation.weight.tolist()
     for s, steps in enumerate(formulation.reach):
         weight = scenario.services[s].weight / len(steps)
         for b, reach in enumerate(steps):
-            matrix = reach.matrix
-            for g in np.flatnonzero(np.diff(matrix.indptr) > 0):
+            indptr, indices = reach.matrix.indptr.tolist(), reach.matrix.indices.tolist()
+            for g in np.flatnonzero(np.diff(reach.matrix.indptr) > 0).tolist():
                 y = model.var("y")
-                row = matrix.indices[matrix.indptr[g] : matrix.indptr[g + 1]]
-                model.add(_expr([(y, 1.0)] + [(model.x[k], -1.0) for k in row]) <= 0)
-                model.objective.append((y, weight * formulation.weight[g]))
-                model.cover_terms.append((int(g), s, y, 1.0 / len(steps)))
+                model.at_most_columns(y, indices[indptr[g] : indptr[g + 1]])
+                model.objective.append((y, weight * group_weight[g]))
+                model.cover_terms.append((g, s, y, 1.0 / len(steps)))
                 if b == 0:
-                    model.y0[(int(g), s)] = y
+                    model.y0[(g, s)] = y
 
 
 def _basket(model: _Model, formulation: Formulation, scenario: Scenario) -> None:
@@ -132,10 +201,10 @@ def _basket(model: _Model, formulation: Formulation, scenario: Scenario) -> None
         return
     if formulation.basket_reach is not None:
         reach = formulation.basket_reach
-        for g in np.flatnonzero(np.diff(reach.matrix.indptr) > 0):
+        indptr, indices = reach.matrix.indptr.tolist(), reach.matrix.indices.tolist()
+        for g in np.flatnonzero(np.diff(reach.matrix.indptr) > 0).tolist():
             z = model.var("z")
-            row = reach.matrix.indices[reach.matrix.indptr[g] : reach.matrix.indptr[g + 1]]
-            model.add(_expr([(z, 1.0)] + [(model.x[k], -1.0) for k in row]) <= 0)
+            model.at_most_columns(z, indices[indptr[g] : indptr[g + 1]])
             model.objective.append((z, scenario.basket_weight * formulation.weight[g]))
         return
     if formulation.anchors is not None:
@@ -164,7 +233,7 @@ def _anchored_basket(model: _Model, formulation: Formulation, scenario: Scenario
             w = model.var("w")
             anchors.append((w, -1.0))
             for columns in needs:
-                model.add(_expr([(w, 1.0)] + [(model.x[k], -1.0) for k in columns]) <= 0)
+                model.at_most_columns(w, columns)
         model.add(_expr([(z, 1.0), *anchors]) <= 0)
         model.objective.append((z, scenario.basket_weight * formulation.weight[g]))
 

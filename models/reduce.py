@@ -3,7 +3,7 @@
 Two demand points that reach exactly the same decision columns (for every service and soft
 step, the basket and, with fairness, in the same kommun) and are pre-covered alike get the same
 y and z in every optimum, so the model carries one row for them with their summed weight.
-On Kronoberg's 2 km rural grid this merges most of the forest cells.
+On a 2 km rural demand grid this merges most of the forest cells.
 """
 
 from __future__ import annotations

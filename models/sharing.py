@@ -31,6 +31,19 @@ class AnchorOptions:
     per_group: tuple[tuple[tuple[tuple[int, ...], ...], ...] | None, ...]
 
 
+def _anchors_near(reach: sparse.csr_matrix, places: np.ndarray) -> np.ndarray:
+    """Anchors within D of any of ``places``: the union of their rows of ``reach``, taken from
+    the CSR arrays directly (a sparse row slice and sum per group and service was most of the
+    model build time with a sharing limit)."""
+    near = np.zeros(reach.shape[1], dtype=bool)
+    starts, ends = reach.indptr[places], reach.indptr[places + 1]
+    lengths = ends - starts
+    if lengths.sum():
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        near[reach.indices[offsets + np.arange(lengths.sum())]] = True
+    return near
+
+
 def _group_options(
     provider_rows: list[np.ndarray],
     reach: sparse.csr_matrix,
@@ -44,8 +57,8 @@ def _group_options(
     for providers, served, columns in zip(provider_rows, secure, column_at, strict=True):
         candidate = providers[columns[providers] >= 0]
         secure_here = providers[served[providers]]
-        secure_anchor = np.asarray(reach[secure_here].sum(axis=0)).ravel() > 0
-        buy_anchor = np.asarray(reach[candidate].sum(axis=0)).ravel() > 0
+        secure_anchor = _anchors_near(reach, secure_here)
+        buy_anchor = _anchors_near(reach, candidate)
         workable &= secure_anchor | buy_anchor
         per_service.append((candidate, secure_anchor))
     anchors = np.flatnonzero(workable)

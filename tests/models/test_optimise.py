@@ -248,3 +248,76 @@ def test_fairness_applies_to_the_filtered_kommuner_only() -> None:
         run_scenario(dataset, one_service(**floor))
     solution = run_scenario(dataset, one_service(candidate_kommuner=("A",), **floor))
     assert _chosen(solution) == {("P0", "grocery")}
+
+
+def _highs_model(problem: pulp.LpProblem, solver: pulp.LpSolver) -> dict[str, object]:
+    """What HiGHS was handed: columns, rows, matrix and integrality, as plain lists."""
+    problem.solve(solver)
+    lp = problem.solverModel.getLp()
+    matrix = lp.a_matrix_
+    return {
+        "sense": problem.solverModel.getObjectiveSense(),
+        "cost": list(lp.col_cost_),
+        "col_lower": list(lp.col_lower_),
+        "col_upper": list(lp.col_upper_),
+        "row_lower": list(lp.row_lower_),
+        "row_upper": list(lp.row_upper_),
+        "start": list(matrix.start_),
+        "index": list(matrix.index_),
+        "value": list(matrix.value_),
+        "integrality": [str(kind) for kind in lp.integrality_],
+        "objective": pulp.value(problem.objective),
+        "values": [v.varValue for v in problem.variables()],
+    }
+
+
+def _mixed_problem() -> pulp.LpProblem:
+    """Every kind of bound, row sense and category PuLP can hand over, plus a zero coefficient."""
+    problem = pulp.LpProblem("mixed", pulp.LpMaximize)
+    x = [problem.add_variable(f"x{k}", cat=pulp.LpBinary) for k in range(3)]
+    n = problem.add_variable("n", lowBound=-2, upBound=7, cat=pulp.LpInteger)
+    free = problem.add_variable("free")
+    y = problem.add_variable("y", lowBound=0, upBound=1)
+    problem += 3 * x[0] + 2 * x[1] + 4 * x[2] + n + 5 * y - 0.5 * free + 1.0
+    problem += y <= x[0] + x[1]
+    problem += x[0] + x[1] + x[2] <= 2
+    problem += n + free >= -3
+    problem += free - n == 1
+    problem += 0 * x[2] + y >= 0
+    return problem
+
+
+def test_bulk_transfer_hands_highs_exactly_what_pulp_would() -> None:
+    from models.optimise import BulkHiGHS
+
+    options = {"msg": False, "gapRel": 0.0, "timeLimit": 10.0}
+    plain = _highs_model(_mixed_problem(), pulp.HiGHS(**options))
+    bulk = _highs_model(_mixed_problem(), BulkHiGHS(**options))
+    assert bulk == plain
+    # x0, x2 and y at 1; n at 7 with free = n + 1 = 8; plus the constant 1
+    assert plain["objective"] == pytest.approx(3 + 4 + 5 + 7 - 0.5 * 8 + 1)
+
+
+def test_default_solver_and_plain_pulp_highs_agree_on_every_model_part() -> None:
+    # basket, fairness (two solves), a kommun cap and a co-location saving: every row kind
+    rng = np.random.default_rng(5)
+    minutes = rng.uniform(0, 20, (40, 12))
+    dataset = dataset_from_arrays(
+        rng.integers(1, 100, 40),
+        np.where(minutes < 9, minutes, INF),
+        services=("grocery", "parcel"),
+        secure=rng.random((12, 2)) < 0.15,
+        demand_kommun=np.where(np.arange(40) < 20, "A", "B"),
+        place_kommun=np.where(np.arange(12) < 6, "A", "B"),
+    )
+    scenario = two_services(
+        budget_sek=5,
+        fairness="maximin",
+        kommun_budget_cap_sek=(("A", 3.0),),
+        colocation_saving_share=0.2,
+    )
+    plain = run_scenario(dataset, scenario, pulp.HiGHS(msg=False, gapRel=0.0))
+    bulk = run_scenario(dataset, scenario)
+    assert bulk.objective == pytest.approx(plain.objective)
+    assert _chosen(bulk) == _chosen(plain)
+    assert bulk.status == plain.status == "optimal"
