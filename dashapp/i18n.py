@@ -207,9 +207,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # notes and errors
     "modelled_note": (
         "Restider är modellerade (fågelvägsavstånd × omvägsfaktor, ej vägnät). Befolkningen "
-        "utanför tätorter är en uppskattning utspridd jämnt per kommun.",
+        "utanför tätorter är en uppskattning, fördelad mot tätorternas utkanter och byarna.",
         "Travel times are modelled (straight-line distance × detour factor, not a road "
-        "network). Population outside tätorter is an estimate spread evenly per kommun.",
+        "network). Population outside tätorter is an estimate, placed towards the edges of "
+        "tätorter and the villages.",
     ),
     "sources_title": ("Källor", "Sources"),
     "error_title": ("Scenariot kunde inte beräknas", "The scenario could not be solved"),

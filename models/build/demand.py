@@ -1,9 +1,10 @@
 """Demand points: where the region's people live.
 
 Default (no grid file): each tätort's population at its SCB point, plus each kommun's population
-outside tätorter spread evenly over a regular grid clipped to the kommun polygon, leaving out
-the tätorter's own footprint. The spread is an approximation and every row says so
-(``modelled`` = true). A user's SCB population grid replaces all of it.
+outside tätorter over a regular grid clipped to the kommun polygon, leaving out the tätorter's
+own footprint, weighted towards settlements (models/build/settlement.py). The spread is an
+estimate and every row says so (``modelled`` = true). A user's SCB population grid replaces all
+of it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pandas as pd
 import shapely
 
 from models import geo
+from models.build.settlement import RuralSpread, settlement_shares, whole_people
 
 
 def tatort_demand(places: pd.DataFrame) -> pd.DataFrame:
@@ -44,13 +46,6 @@ def grid_centres(shape: shapely.Geometry, grid_km: float) -> np.ndarray:
     return np.column_stack([grid_x.ravel()[inside], grid_y.ravel()[inside]])
 
 
-def split_whole_people(total: int, parts: int) -> np.ndarray:
-    """``total`` people over ``parts`` points in whole people (largest remainder)."""
-    base = np.full(parts, total // parts, dtype=int)
-    base[: total - base.sum()] += 1
-    return base
-
-
 def outside_footprints(xy_m: np.ndarray, localities: pd.DataFrame) -> np.ndarray:
     centre = localities[["x_sweref99tm", "y_sweref99tm"]].to_numpy(float)
     radius_m = localities["urban_radius_km"].fillna(0.0).to_numpy(float) * 1000.0
@@ -60,13 +55,20 @@ def outside_footprints(xy_m: np.ndarray, localities: pd.DataFrame) -> np.ndarray
     return np.asarray((distance > radius_m[None, :]).all(axis=1))
 
 
+def _xy(frame: pd.DataFrame) -> np.ndarray:
+    return frame[["x_sweref99tm", "y_sweref99tm"]].to_numpy(float).reshape(-1, 2)
+
+
 def rural_demand(
     kommuner: pd.DataFrame,
     kommun_shapes: dict[str, shapely.Geometry],
     localities: pd.DataFrame,
+    villages: pd.DataFrame,
     grid_km: float,
+    spread: RuralSpread,
 ) -> pd.DataFrame:
-    """Each kommun's population outside localities, evenly over its grid points."""
+    """Each kommun's population outside localities over its grid points, weighted towards
+    settlements (models/build/settlement.py)."""
     frames = []
     for code, people in zip(
         kommuner["kommun_kod"], kommuner["population_outside_localities"], strict=True
@@ -75,13 +77,21 @@ def rural_demand(
         xy = xy[outside_footprints(xy, localities)]
         if int(people) == 0 or len(xy) == 0:
             continue
+        shares = settlement_shares(
+            xy,
+            _xy(localities),
+            localities["urban_radius_km"].fillna(0.0).to_numpy(float),
+            localities["population"].to_numpy(float),
+            _xy(villages),
+            spread,
+        )
         frames.append(
             pd.DataFrame(
                 {
                     "demand_id": [f"R{int(x)}_{int(y)}" for x, y in xy],
                     "kommun_kod": code,
                     "kind": "rural_approx",
-                    "population": split_whole_people(int(people), len(xy)).astype(float),
+                    "population": whole_people(int(people), shares).astype(float),
                     "modelled": True,
                     "x_sweref99tm": xy[:, 0],
                     "y_sweref99tm": xy[:, 1],

@@ -19,6 +19,7 @@ from models.build.demand import grid_demand, rural_demand, tatort_demand
 from models.build.manifest import Manifest, reading_source
 from models.build.places import build_places, tatort_places
 from models.build.services import StatusRule, apply_status_rule, select_service_points
+from models.build.settlement import RuralSpread
 from models.errors import DataError, Problem
 from models.importers import (
     read_population_grid,
@@ -34,6 +35,7 @@ from models.validate import check_folder
 @dataclass(frozen=True)
 class BuildOptions:
     grid_km: float = 2.0
+    rural_spread: RuralSpread = field(default_factory=RuralSpread)
     link_km: float = 1.0
     status_rule: StatusRule = field(default_factory=StatusRule)
     travel_model: TravelModel = field(default_factory=TravelModel)
@@ -146,10 +148,11 @@ def _demand(
         _raise_if(problems)
         return grid_demand(grid, shapes)
     localities = places[places["kind"].isin(["tatort", "smaort"])]
-    return pd.concat(
-        [tatort_demand(places), rural_demand(kommuner, shapes, localities, options.grid_km)],
-        ignore_index=True,
+    villages = places[(places["kind"] == "service_place") & places["in_region"]]
+    rural = rural_demand(
+        kommuner, shapes, localities, villages, options.grid_km, options.rural_spread
     )
+    return pd.concat([tatort_demand(places), rural], ignore_index=True)
 
 
 def _statuses(points: pd.DataFrame, places: pd.DataFrame, rule: StatusRule) -> pd.DataFrame:
@@ -295,6 +298,7 @@ def _write(
         "travel_model": options.travel_model.to_dict(),
         "demand": "population_grid" if options.population_grid else "tatorter_plus_rural_grid",
         "rural_grid_km": options.grid_km,
+        "rural_spread": options.rural_spread.to_dict(),
         "place_link_km": options.link_km,
         "status_rule": {"max_population_at_risk": options.status_rule.max_population_at_risk},
         **manifest.settings,
