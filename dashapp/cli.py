@@ -41,7 +41,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from models.validate import check_folder
+    from models.validate import check_folder, linking_report
 
     folder = args.folder or args.data
     problems = check_folder(folder)
@@ -51,6 +51,13 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{len(problems)} fel / problems in {folder}")
         return 1
     print(f"Inga fel / no problems: {folder}")
+    report = linking_report(folder)
+    if report:
+        print(
+            "Servicepunkter kopplade via postort (postort) eller som egen ort på landsbygden "
+            "(rural) / service points linked by postort or as a rural place of their own:"
+        )
+        print("\n".join(f"  {line}" for line in report))
     return 0
 
 

@@ -86,6 +86,7 @@ SERVICE_POINTS = TableSpec(
         Column("status", "str"),
         Column("status_reason", "str", required=False, allow_blank=True),
         Column("source", "str", required=False, allow_blank=True),
+        Column("link", "str", required=False, allow_blank=True),
         *_COORDINATES,
     ),
     id_column="point_id",

@@ -293,3 +293,20 @@ def read_folder(folder: Path) -> FolderContents:
 
 def check_folder(folder: Path) -> list[Problem]:
     return read_folder(folder).problems
+
+
+def linking_report(folder: Path) -> list[str]:
+    """One line per service point inside the region that was linked by its postort only, or
+    left as a rural place of its own (``link`` in service_points.csv), for ``data check``."""
+    points_path, places_path = folder / schema.SERVICE_POINTS.file, folder / schema.PLACES.file
+    points = pd.read_csv(points_path, dtype=str, keep_default_na=False)
+    if "link" not in points.columns:
+        return []
+    places = pd.read_csv(places_path, dtype=str, keep_default_na=False)
+    names = dict(zip(places["place_id"].tolist(), places["name"].tolist(), strict=True))
+    chosen = points[points["link"].isin(["postort", "rural"])]
+    rows = chosen.sort_values(["link", "service", "name"]).to_dict("records")
+    return [
+        f"{row['link']}: {row['service']} {row['name']} → {names.get(row['place_id'], '?')}"
+        for row in rows
+    ]

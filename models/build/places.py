@@ -47,6 +47,33 @@ def link_to_places(points_xy_m: np.ndarray, places: pd.DataFrame, link_km: float
     return np.where(slack_km[np.arange(len(best)), best] <= link_km, best, -1)
 
 
+def _name(text: object) -> str:
+    return " ".join(str(text).lower().replace("-", " ").split())
+
+
+def link_by_postort(
+    cities: pd.Series, points_xy_m: np.ndarray, places: pd.DataFrame, max_km: float
+) -> np.ndarray:
+    """Index of the place whose name is the point's postort and whose edge lies within
+    ``max_km``, or -1: a shop with the address "Södra vägen 21, Urshult" belongs to Urshult
+    even when it stands 2 km from SCB's point for Urshult."""
+    by_name: dict[str, list[int]] = {}
+    for position, name in enumerate(places["name"].map(_name)):
+        by_name.setdefault(name, []).append(position)
+    place_xy = places[["x_sweref99tm", "y_sweref99tm"]].to_numpy(float)
+    radius_km = places["urban_radius_km"].fillna(0.0).to_numpy(float)
+    found = np.full(len(points_xy_m), -1)
+    for k, city in enumerate(cities.map(_name)):
+        candidates = by_name.get(city, [])
+        if not candidates:
+            continue
+        slack = np.hypot(*(place_xy[candidates] - points_xy_m[k]).T) / 1000 - radius_km[candidates]
+        best = int(np.argmin(slack))
+        if slack[best] <= max_km:
+            found[k] = candidates[best]
+    return found
+
+
 def cluster(points_xy_m: np.ndarray, link_km: float) -> np.ndarray:
     """Single-linkage cluster label per point (points within ``link_km`` share a label)."""
     if len(points_xy_m) == 0:
@@ -106,17 +133,27 @@ def build_places(
     points: pd.DataFrame,
     kommun_shapes: dict[str, shapely.Geometry],
     link_km: float = 1.0,
-) -> tuple[pd.DataFrame, pd.Series]:
-    """Localities plus rural and outside places, and the place_id of every point.
+    postort_km: float = 5.0,
+) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """Localities plus rural and outside places, the place_id of every point, and how each
+    point was linked: ``distance`` (within a locality's radius + ``link_km``), ``postort``
+    (its address names a locality within ``postort_km``), ``rural`` (a new rural place of the
+    points near it) or ``outside`` (supply beyond the region).
 
     ``localities`` are tätorter (and småorter) in the places format; ``points`` need
     ``x_sweref99tm``, ``y_sweref99tm``, ``in_region`` and ``city``.
     """
     places = localities
     place_of_point = pd.Series("", index=points.index, dtype=object)
+    how = pd.Series("outside", index=points.index, dtype=object)
     inside = points["in_region"].astype(bool).to_numpy()
     xy = points[["x_sweref99tm", "y_sweref99tm"]].to_numpy(float)
-    linked = link_to_places(xy[inside], places, link_km)
+    near = link_to_places(xy[inside], places, link_km)
+    named = link_by_postort(points.loc[inside, "city"], xy[inside], places, postort_km)
+    linked = np.where(near >= 0, near, named)
+    how.loc[points.index[inside]] = np.where(
+        near >= 0, "distance", np.where(named >= 0, "postort", "rural")
+    )
     inside_index = points.index[inside]
     place_of_point.loc[inside_index[linked >= 0]] = places["place_id"].to_numpy()[
         linked[linked >= 0]
@@ -135,4 +172,4 @@ def build_places(
         new_places = rural_places(members, labels, shapes, prefix, set(localities["name"]))
         place_of_point.loc[members.index] = new_places["place_id"].to_numpy()[labels]
         frames.append(new_places)
-    return pd.concat(frames, ignore_index=True), place_of_point
+    return pd.concat(frames, ignore_index=True), place_of_point, how

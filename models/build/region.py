@@ -267,8 +267,9 @@ def _build_into(manifest: Manifest, out: Path, options: BuildOptions) -> None:
             if options.service_points is not None
             else _source_points(manifest, registry)
         )
-    places, place_of_point = build_places(localities, raw_points, shapes, options.link_km)
-    points = _statuses(_points_table(raw_points, place_of_point), places, options.status_rule)
+    places, place_of_point, how = build_places(localities, raw_points, shapes, options.link_km)
+    table = _points_table(raw_points, place_of_point).assign(link=how)
+    points = _statuses(table, places, options.status_rule)
     demand = _demand(options, places, kommuner, shapes)
     _write(out, manifest, options, registry, kommuner, geojson, places, demand, points)
     _write_travel(out, options)

@@ -92,7 +92,19 @@ def select_service_points(combined: pd.DataFrame, registry: ServiceRegistry) -> 
     frame = pd.concat([frame[frame["category"] != "grocery_candidate"], candidates])
     frame = _drop_near_duplicates(frame, 5000.0, same_name=True)
     frame["subtype"] = frame.apply(_subtype, axis=1)
+    frame["name"] = one_spelling(frame["name"])
     return frame.reset_index(drop=True)
+
+
+def one_spelling(names: pd.Series) -> pd.Series:
+    """One host, one name: "ICA NÄRA NORRHULT" (an agent list) and "Ica Nära Norrhult" become
+    the spelling most rows use that is not all capitals (the chain's own, as a rule)."""
+    keys = names.fillna("").map(name_key)
+    chosen: dict[str, str] = {}
+    for key, group in names.fillna("").groupby(keys, sort=False):
+        mixed = group[~group.str.isupper()]
+        chosen[str(key)] = str((mixed if len(mixed) else group).mode().iloc[0])
+    return keys.map(chosen).where(keys != "", names)
 
 
 def apply_status_rule(

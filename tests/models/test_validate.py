@@ -133,3 +133,14 @@ def test_excel_dialect_folder_loads_to_the_same_numbers(data_copy: Path) -> None
     assert reloaded.places.names.tolist() == original.places.names.tolist()
     assert np.allclose(reloaded.places.x_m, original.places.x_m)
     assert np.allclose(reloaded.demand.population, original.demand.population)
+
+
+def test_data_readme_lists_every_point_linked_by_name_or_left_rural() -> None:
+    from models.paths import PROJECT_ROOT, embedded_data_dir
+    from models.validate import linking_report
+
+    readme = (PROJECT_ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    listed = readme.split("## Service points linked by postort")[1].split("```")[1]
+    report = linking_report(embedded_data_dir())
+    assert listed.strip().splitlines() == report
+    assert any(line.startswith("postort: grocery Matöppet Urshult → Urshult") for line in report)
