@@ -34,6 +34,7 @@ def _build(args: argparse.Namespace) -> int:
         service_points=args.service_points,
         travel_matrix=args.travel_matrix,
         osm=args.osm,
+        leave_out_categories=tuple(args.leave_out or ()),
     )
     out = build_folder(read_manifest(args.manifest, args.source), args.out, options)
     print(f"Byggt / built: {out}")
@@ -98,6 +99,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--service-points", type=Path, help="the region's own service points")
     build.add_argument("--travel-matrix", type=Path, help="origin_id;destination_id;minutes")
     build.add_argument("--osm", type=Path, help="OpenStreetMap extract for road travel times")
+    build.add_argument(
+        "--leave-out",
+        action="append",
+        metavar="CATEGORY",
+        help="a source category not to count (repeatable), e.g. bank_branch for ATMs-only cash",
+    )
     build.set_defaults(run=_build)
     check = data_commands.add_parser("check", help="validate a data folder")
     check.add_argument("folder", type=Path, nargs="?")

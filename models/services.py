@@ -245,8 +245,8 @@ DEFAULT_REGISTRY = ServiceRegistry(
         ),
         ServiceType(
             key="cash",
-            label_sv="Kontantuttag",
-            label_en="Cash withdrawal",
+            label_sv="Kontantuttag (betaltjänst)",
+            label_en="Cash withdrawal (payment service)",
             threshold_min=20.0,
             weight=0.3,
             keep_cost_sek=150_000,
@@ -257,8 +257,21 @@ DEFAULT_REGISTRY = ServiceRegistry(
                 "establish adds an annualised installation"
             ),
             colour="#0072B2",
-            source_categories=("atm",),
-            aliases=("kontanter", "bankomat", "uttagsautomat", "atm", "uttag"),
+            # as PTS counts withdrawal points: ATMs and bank branches (a region's own list
+            # can add shops that pay out cash at the till)
+            source_categories=("atm", "bank_branch"),
+            aliases=(
+                "kontanter",
+                "kontantuttag",
+                "bankomat",
+                "uttagsautomat",
+                "atm",
+                "uttag",
+                "betaltjänst",
+                "betaltjänster",
+                "bankkontor",
+                "uttag i kassa",
+            ),
             in_basket=True,
         ),
     )

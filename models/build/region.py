@@ -36,6 +36,7 @@ from models.validate import check_folder
 class BuildOptions:
     grid_km: float = 2.0
     rural_spread: RuralSpread = field(default_factory=RuralSpread)
+    leave_out_categories: tuple[str, ...] = ()  # source categories not to count, e.g. branches
     link_km: float = 1.0
     status_rule: StatusRule = field(default_factory=StatusRule)
     travel_model: TravelModel = field(default_factory=TravelModel)
@@ -66,10 +67,12 @@ def _kommuner(manifest: Manifest) -> pd.DataFrame:
     )
 
 
-def _source_points(manifest: Manifest, registry: ServiceRegistry) -> pd.DataFrame:
+def _source_points(
+    manifest: Manifest, registry: ServiceRegistry, options: BuildOptions
+) -> pd.DataFrame:
     combined = pd.read_csv(manifest.path("service_points"))
     combined = combined.rename(columns={manifest.columns["in_region"]: "in_region"})
-    return select_service_points(combined, registry)
+    return select_service_points(combined, registry, options.leave_out_categories)
 
 
 def _user_points(path: Path, region: Any, registry: ServiceRegistry) -> pd.DataFrame:
@@ -265,7 +268,7 @@ def _build_into(manifest: Manifest, out: Path, options: BuildOptions) -> None:
         raw_points = (
             _user_points(options.service_points, region, registry)
             if options.service_points is not None
-            else _source_points(manifest, registry)
+            else _source_points(manifest, registry, options)
         )
     places, place_of_point, how = build_places(localities, raw_points, shapes, options.link_km)
     table = _points_table(raw_points, place_of_point).assign(link=how)
@@ -300,6 +303,7 @@ def _write(
         "demand": "population_grid" if options.population_grid else "tatorter_plus_rural_grid",
         "rural_grid_km": options.grid_km,
         "rural_spread": options.rural_spread.to_dict(),
+        "left_out_categories": list(options.leave_out_categories),
         "place_link_km": options.link_km,
         "status_rule": {"max_population_at_risk": options.status_rule.max_population_at_risk},
         **manifest.settings,

@@ -34,6 +34,8 @@ def _subtype(row: pd.Series) -> str:
         return "small" if row["subtype"] in SMALL_GROCERY_SUBTYPES else "full"
     if row["category"] == "pharmacy_osm":
         return "osm"
+    if row["category"] == "bank_branch":
+        return f"bank branch ({row['subtype']})"
     return str(row["subtype"])
 
 
@@ -67,7 +69,9 @@ def _drop_near_duplicates(frame: pd.DataFrame, radius_m: float, same_name: bool)
     return pd.concat(kept)
 
 
-def select_service_points(combined: pd.DataFrame, registry: ServiceRegistry) -> pd.DataFrame:
+def select_service_points(
+    combined: pd.DataFrame, registry: ServiceRegistry, leave_out: tuple[str, ...] = ()
+) -> pd.DataFrame:
     """Rows of the combined source table whose ``category`` supplies a registry service.
 
     - ATMs: only the current ``Bankomat`` layer (the ``Uttagsautomater`` layer is outdated).
@@ -76,7 +80,11 @@ def select_service_points(combined: pd.DataFrame, registry: ServiceRegistry) -> 
     - Village-shop candidates closer than 300 m to each other are one shop, and so are two
       points of one service with the same name within 5 km (the two Tolg rows, 2.4 km apart).
     """
-    category_to_service = registry.by_source_category()
+    category_to_service = {
+        category: service
+        for category, service in registry.by_source_category().items()
+        if category not in leave_out
+    }
     frame = combined[combined["category"].isin(category_to_service)].copy()
     frame = frame[~((frame["category"] == "atm") & (frame["subtype"] != "Bankomat"))]
     frame["service"] = frame["category"].map(category_to_service)
