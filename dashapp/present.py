@@ -6,6 +6,7 @@ only formatted (labels, Swedish or English numbers) or picked (one kommun's rows
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dashapp import style
@@ -167,3 +168,30 @@ def critical_rows(
         if c.in_region and c.people_losing > 0 and (not kommun or c.kommun_kod == kommun)
     ]
     return rows[:top]
+
+
+_REASON = re.compile(r"only one at a place under (\d+)")
+
+
+def status_reason_text(reason: str, language: str) -> str:
+    """The build's recorded reason for a status, in the reader's language (a region's own text
+    is shown as it is)."""
+    only_one = _REASON.fullmatch(reason)
+    if only_one:
+        limit = number(float(only_one.group(1)), language)
+        return t("reason_only_one", language, limit=limit)
+    known = {
+        "outside region: supply only": "reason_outside",
+        "several points or a larger place": "reason_several",
+        "given in the imported list": "reason_given",
+    }
+    return t(known[reason], language) if reason in known else reason
+
+
+def cost_text(cost_sek: float, at_risk: bool, assumption: bool, basis: str, language: str) -> str:
+    """ "Att behålla: 260 000 kr/år (antagande: …)": what support costs here and where the
+    figure comes from."""
+    what = t("card_cost_keep" if at_risk else "card_cost_establish", language)
+    kind = t("cost_assumption" if assumption else "cost_source", language)
+    origin = f" ({kind}: {basis})" if basis else ""
+    return f"{what}: {number(cost_sek, language)} {t('sek_per_year', language)}{origin}"

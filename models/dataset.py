@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,7 @@ class ServicePoints:
     status: StrArray
     lon_deg: FloatArray
     lat_deg: FloatArray
+    status_reason: StrArray | None = None  # why the status: the build's rule, or "given"
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -99,6 +101,8 @@ class Dataset:
     settings: dict[str, Any]
     registry: ServiceRegistry = DEFAULT_REGISTRY
     region: RegionInfo = NO_REGION
+    # (place_id, service) → (the figure is an assumption, its basis), from costs.csv
+    cost_notes: Mapping[tuple[str, str], tuple[bool, str]] = field(default_factory=dict)
 
     def service_index(self, service: str) -> int:
         return self.services.index(service)
@@ -191,6 +195,7 @@ def _points(frame: pd.DataFrame, place_position: dict[str, int]) -> ServicePoint
         status=_strings(frame, "status"),
         lon_deg=lon,
         lat_deg=lat,
+        status_reason=_strings(frame, "status_reason"),
     )
 
 
@@ -204,6 +209,17 @@ def _costs(
     keep[rows, cols] = frame["keep_cost_sek"].to_numpy(float)
     establish[rows, cols] = frame["establish_cost_sek"].to_numpy(float)
     return keep, establish
+
+
+def _cost_notes(frame: pd.DataFrame) -> dict[tuple[str, str], tuple[bool, str]]:
+    assumption = frame.get("assumption", pd.Series(False, index=frame.index)).fillna(False)
+    basis = frame.get("basis", pd.Series("", index=frame.index)).fillna("")
+    return {
+        (str(place), str(service)): (bool(flag), str(text))
+        for place, service, flag, text in zip(
+            frame["place_id"], frame["service"], assumption, basis, strict=True
+        )
+    }
 
 
 def _demand_urban_radius_km(demand: Demand, places: Places) -> FloatArray:
@@ -274,4 +290,5 @@ def _load_cached(folder: Path, stamp: int) -> Dataset:
         settings=settings,
         registry=registry,
         region=region,
+        cost_notes=_cost_notes(tables["costs.csv"]),
     )

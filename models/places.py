@@ -36,6 +36,10 @@ class ServiceFacts:
     people_losing: float  # if this place's only point of the service closes
     lockable: bool  # the budget can buy it here
     lock: str  # "in", "out" or ""
+    status_reason: str = ""  # why "today" is what it is (the build's rule or the region's list)
+    cost_sek: float | None = None  # what keeping (at risk) or establishing would cost a year
+    cost_assumption: bool = False  # the figure is the project's estimate, not a published level
+    cost_basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,15 @@ def _nearest_minutes(dataset: Dataset, place: int, column: int) -> float | None:
     return float(minutes[serving].min()) if serving.any() else None
 
 
+def _status_reason(dataset: Dataset, place: int, service: str) -> str:
+    """The reason recorded for the first point of ``service`` at the place, if any."""
+    reasons = dataset.points.status_reason
+    here = np.flatnonzero(
+        (dataset.points.place_index == place) & (dataset.points.service == service)
+    )
+    return str(reasons[here[0]]) if reasons is not None and len(here) else ""
+
+
 def place_facts(dataset: Dataset, solution: Solution, place_id: str) -> PlaceFacts:
     """Everything the place card shows, for the scenario ``solution`` was solved for."""
     j = dataset.place_position()[place_id]
@@ -71,18 +84,20 @@ def place_facts(dataset: Dataset, solution: Solution, place_id: str) -> PlaceFac
     services = []
     for service in solution.scenario.service_names:
         c = dataset.service_index(service)
+        cost = dataset.keep_cost_sek[j, c] if at_risk[c] else dataset.establish_cost_sek[j, c]
+        assumption, basis = dataset.cost_notes.get((place_id, service), (False, ""))
         services.append(
             ServiceFacts(
                 service=service,
                 today="secure" if secure[c] else "at_risk" if at_risk[c] else "none",
                 nearest_min=_nearest_minutes(dataset, j, c),
                 people_losing=float(losing.get(service, 0.0)),
-                lockable=bool(
-                    dataset.places.in_region[j]
-                    and not secure[c]
-                    and np.isfinite(dataset.establish_cost_sek[j, c])
-                ),
+                lockable=bool(dataset.places.in_region[j] and not secure[c] and np.isfinite(cost)),
                 lock=locks.get(service, ""),
+                status_reason=_status_reason(dataset, j, service),
+                cost_sek=float(cost) if np.isfinite(cost) and not secure[c] else None,
+                cost_assumption=assumption,
+                cost_basis=basis,
             )
         )
     code = str(dataset.places.kommun_kod[j])

@@ -8,6 +8,7 @@ from dash.development.base_component import Component
 
 from dashapp import ids
 from dashapp.i18n import number, t
+from dashapp.present import cost_text, status_reason_text
 from models.places import PlaceFacts, ServiceFacts
 from models.services import ServiceRegistry
 
@@ -54,6 +55,20 @@ def _service_row(
         html.Strong(name),
         f": {status}; {t('card_nearest', language).lower()} {minutes}",
     ]
+    if facts.status_reason:
+        why = (
+            f"{t('card_status_why', language)}: {status_reason_text(facts.status_reason, language)}"
+        )
+        lines += [html.Br(), html.Span(why, className="small text-muted sk-status-why")]
+    if facts.cost_sek is not None:
+        cost = cost_text(
+            facts.cost_sek,
+            facts.today == "at_risk",
+            facts.cost_assumption,
+            facts.cost_basis,
+            language,
+        )
+        lines += [html.Br(), html.Span(cost, className="small text-muted sk-cost")]
     if facts.people_losing > 0:
         text = t(
             "card_critical_text",

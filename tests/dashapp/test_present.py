@@ -77,3 +77,26 @@ def test_critical_rows_come_from_the_result_and_follow_the_kommun_filter(
     in_tingsryd = {c.place_id for c in solution.critical if c.kommun_kod == "0763"}
     assert {r["place_id"] for r in rows} <= in_tingsryd
     assert rows[0]["sentence"].startswith("Om ")
+
+
+def test_a_status_and_a_cost_say_where_they_come_from() -> None:
+    assert present.status_reason_text("only one at a place under 1000", "sv") == (
+        "regel: enda punkten av sitt slag på en ort under 1\u00a0000 invånare"
+    )
+    assert present.status_reason_text("stängs 2027 enligt kommunen", "sv") == (
+        "stängs 2027 enligt kommunen"  # a region's own reason is shown as it is
+    )
+    text = present.cost_text(40_000, True, True, "compensation to a host shop", "sv")
+    assert text == "Att behålla: 40\u00a0000 kr/år (antagande: compensation to a host shop)"
+
+
+def test_the_card_of_an_at_risk_place_explains_status_and_cost(solution: Solution) -> None:
+    from dashapp.components.place_card import card_body
+    from models.places import place_facts
+
+    data = dataset()
+    first = int(data.points.place_index[data.points.status == "at_risk"][0])
+    facts = place_facts(data, solution, str(data.places.ids[first]))
+    body = str(card_body(facts, data.registry, "sv"))
+    assert "Varför: regel: enda punkten av sitt slag" in body
+    assert "Att behålla: " in body and "kr/år (" in body
