@@ -12,6 +12,7 @@ import dash
 
 from dashapp import layout
 from dashapp.data import SETTINGS_KEY
+from dashapp.headers import add_security_headers
 from dashapp.settings import Settings
 from models.dataset import load_dataset
 from models.paths import PROJECT_ROOT
@@ -32,6 +33,7 @@ def create_app(settings: Settings) -> dash.Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="sv">')
     app.server.config[SETTINGS_KEY] = settings
+    add_security_headers(app, settings)
     with app.server.app_context():  # Dash calls the layout function once to check it
         app.layout = layout.serve_layout
         app.validation_layout = layout.validation_layout(dataset)  # type: ignore[assignment]

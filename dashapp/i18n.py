@@ -209,9 +209,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "tab_data": ("Data", "Data"),
     "upload_intro": (
         "Kontrollera en fil innan den byggs in i ett dataunderlag (servicekartan data build). "
-        "Excel-filer sparade som CSV (semikolon, decimalkomma) går bra.",
+        "Excel-filer sparade som CSV (semikolon, decimalkomma) går bra. Högst 10 MB per fil.",
         "Check a file before it is built into a data folder (servicekartan data build). Files "
-        "saved as CSV from Excel (semicolons, decimal commas) are fine.",
+        "saved as CSV from Excel (semicolons, decimal commas) are fine. At most 10 MB a file.",
     ),
     "upload_service_points": ("Lista över servicepunkter", "List of service points"),
     "upload_population_grid": ("SCB befolkning per km-ruta", "SCB population per km square"),
@@ -232,10 +232,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "tätorter and the villages.",
     ),
     "sources_title": ("Källor", "Sources"),
+    "link_error": (
+        "Länken kunde inte öppnas, så standardscenariot visas",
+        "The link could not be opened, so the default scenario is shown",
+    ),
     "error_title": ("Scenariot kunde inte beräknas", "The scenario could not be solved"),
     "slow_option": (
         "Det här valet gör beräkningen långsammare (några sekunder).",
         "This option makes solving slower (a few seconds).",
+    ),
+    "save_refused": (
+        "Scenariot sparades inte: {reason}",
+        "The scenario was not saved: {reason}",
+    ),
+    "saved_damaged": (
+        "{name} (#{id}) kan inte läsas och visas inte",
+        "{name} (#{id}) cannot be read and is not shown",
     ),
     "nothing_saved": ("Inga sparade scenarier ännu.", "No saved scenarios yet."),
     "storage_error": (

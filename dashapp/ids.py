@@ -39,6 +39,7 @@ SOLVE = "solve"
 AUTO_SOLVE = "auto-solve"
 UNDO = "undo"
 ERROR = "error"
+LINK_ERROR = "link-error"
 
 
 def threshold(service: Key) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from dashapp.storage import SavedScenario
 from models.dataset import Dataset
 from models.errors import ServicekartanError
 from models.places import PlaceFacts, ServiceFacts, place_status
-from models.scenario import Scenario, default_scenario
+from models.scenario import Scenario, default_scenario, validate_scenario
 
 
 def language_href(language: str, scenario: Scenario, workshop: bool) -> str:
@@ -185,7 +185,11 @@ def page(
     return html.Div(
         [
             header(language, scenario, workshop),
-            dbc.Alert(error, id=ids.ERROR, is_open=bool(error), color="danger", dismissable=True),
+            # the link's problem has an alert of its own: a solve must not close it
+            dbc.Alert(
+                error, id=ids.LINK_ERROR, is_open=bool(error), color="warning", dismissable=True
+            ),
+            dbc.Alert(id=ids.ERROR, is_open=False, color="danger", dismissable=True),
             dbc.Row(
                 [
                     dbc.Col(
@@ -243,6 +247,18 @@ def page_query() -> dict[str, str]:
     return query
 
 
+def linked_scenario(text: str | None, data: Dataset, language: str) -> tuple[Scenario, str]:
+    """The scenario a shared link carries, checked against the data; a damaged, oversized or
+    invalid one opens the default scenario with a message saying why."""
+    defaults = default_scenario(data.registry)
+    try:
+        scenario = decode_scenario(text, defaults) or defaults
+        validate_scenario(scenario, data)
+    except ServicekartanError as problem:
+        return defaults, f"{t('link_error', language)}: {problem.message(language)}"
+    return scenario, ""
+
+
 def serve_layout() -> dbc.Container:
     """The whole page for one page load, from the URL: ``?lang=en&w=1&s=<scenario>``."""
     args = page_query()
@@ -250,12 +266,7 @@ def serve_layout() -> dbc.Container:
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     workshop = args.get("w") == "1"
     data = dataset()
-    defaults = default_scenario(data.registry)
-    error = ""
-    try:
-        scenario = decode_scenario(args.get("s"), defaults) or defaults
-    except ServicekartanError as problem:
-        scenario, error = defaults, problem.message(language)
+    scenario, error = linked_scenario(args.get("s"), data, language)
     return dbc.Container(
         [
             *stores(language, scenario, workshop),

@@ -88,12 +88,32 @@ def decode(search: str | None, defaults: Scenario | None = None) -> Scenario | N
     return decode_scenario(values[0], defaults) if values else None
 
 
+MAX_LINK_CHARS = 8_000  # a link's scenario; browsers and proxies cut URLs near this anyway
+MAX_LINK_SCENARIO_BYTES = 64_000  # what it may expand to: no zip bomb reaches the page
+
+
+def _inflate(packed: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    raw = inflater.decompress(packed, MAX_LINK_SCENARIO_BYTES)
+    if inflater.unconsumed_tail:
+        raise ScenarioError(
+            f"Länkens scenario är större än gränsen {MAX_LINK_SCENARIO_BYTES // 1000} kB",
+            f"The link's scenario is larger than the limit of {MAX_LINK_SCENARIO_BYTES // 1000} kB",
+        )
+    return raw
+
+
 def decode_scenario(text: str | None, defaults: Scenario | None = None) -> Scenario | None:
     """The scenario a link carries; fields it lacks come from ``defaults``."""
     if not text:
         return None
+    if len(text) > MAX_LINK_CHARS:
+        raise ScenarioError(
+            f"Länken är längre än gränsen {MAX_LINK_CHARS:,} tecken".replace(",", " "),
+            f"The link is longer than the limit of {MAX_LINK_CHARS:,} characters",
+        )
     try:
-        raw = zlib.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        raw = _inflate(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
         decoded = raw.decode("utf-8")
     except (ValueError, zlib.error) as error:  # UnicodeDecodeError is a ValueError
         raise ScenarioError(

@@ -72,7 +72,7 @@ class ScenarioStorage:
         )
         with self._connect() as connection:
             rows = connection.execute(query, arguments).fetchall()
-        return [SavedScenario(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows]
+        return [SavedScenario(r[0], str(r[1]), r[2], str(r[3]), _summary(r[4]), r[5]) for r in rows]
 
     def list(self, dataset: str) -> list[SavedScenario]:
         """Saved scenarios of one dataset, oldest first."""
@@ -81,3 +81,12 @@ class ScenarioStorage:
     def get(self, scenario_id: int) -> SavedScenario | None:
         found = self._select("id = ?", (scenario_id,))
         return found[0] if found else None
+
+
+def _summary(text: str) -> dict[str, Any]:
+    """A row's stored figures; a damaged one reads as none (the list still shows the row)."""
+    try:
+        found = json.loads(text)
+    except (TypeError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}

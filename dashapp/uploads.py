@@ -1,4 +1,8 @@
-"""Checking a file a user uploads, with the same readers the build step uses (pure)."""
+"""Checking a file a user uploads, with the same readers the build step uses (pure).
+
+An upload is untrusted: its payload may not be a data URL, its name may hold markup (it is only
+ever shown as text), and its size is capped before anything is parsed.
+"""
 
 from __future__ import annotations
 
@@ -14,19 +18,44 @@ from models.importers import (
     read_travel_matrix,
 )
 
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # the dcc.Upload limit too (components/workspace.py)
+MAX_NAME_CHARS = 200
+KINDS = ("service_points", "population_grid", "smaorter", "travel_matrix")
+
+
+def _refused(filename: str, sv: str, en: str) -> tuple[int, list[Problem]]:
+    return 0, [Problem(filename, None, None, sv, en)]
+
+
+def _payload(contents: object) -> bytes | None:
+    """The file's bytes from a ``data:…;base64,…`` URL, or None when it is not one."""
+    if not isinstance(contents, str) or "," not in contents:
+        return None
+    if len(contents) > MAX_UPLOAD_BYTES * 4 // 3 + 1024:
+        return b"\0" * (MAX_UPLOAD_BYTES + 1)  # decoding would only waste memory
+    try:
+        return base64.b64decode(contents.split(",", 1)[1], validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
 
 def check_upload(
-    kind: str, contents: str, filename: str, dataset: Dataset
+    kind: str, contents: object, filename: object, dataset: Dataset
 ) -> tuple[int, list[Problem]]:
-    """Rows read and every problem found, for a ``dcc.Upload`` data URL."""
-    try:
-        raw = base64.b64decode(contents.split(",", 1)[1])
-    except (IndexError, binascii.Error):
-        return 0, [
-            Problem(
-                filename, None, None, "filen kunde inte tas emot", "the file could not be received"
-            )
-        ]
+    """Rows read and every problem found, for a ``dcc.Upload`` data URL; never raises."""
+    name = str(filename or "?")[:MAX_NAME_CHARS]
+    raw = _payload(contents)
+    if raw is None:
+        return _refused(name, "filen kunde inte tas emot", "the file could not be received")
+    if len(raw) > MAX_UPLOAD_BYTES:
+        limit = MAX_UPLOAD_BYTES // (1024 * 1024)
+        return _refused(
+            name,
+            f"filen är större än gränsen {limit} MB",
+            f"the file is larger than the limit of {limit} MB",
+        )
+    if kind not in KINDS:
+        return _refused(name, "okänd sorts fil", "unknown kind of file")
     if kind == "population_grid":
         frame, problems = read_population_grid(raw)
     elif kind == "smaorter":
@@ -35,5 +64,5 @@ def check_upload(
         frame, problems = read_travel_matrix(raw, set(dataset.demand.ids), set(dataset.places.ids))
     else:
         frame, problems = read_service_points(raw, dataset.registry)
-    named = [Problem(filename, p.row, p.column, p.message_sv, p.message_en) for p in problems]
+    named = [Problem(name, p.row, p.column, p.message_sv, p.message_en) for p in problems]
     return len(frame), named

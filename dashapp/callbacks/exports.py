@@ -12,7 +12,7 @@ from dashapp import ids
 from dashapp.data import dataset
 from dashapp.downloads import EXPORTS
 from dashapp.i18n import t
-from dashapp.uploads import check_upload
+from dashapp.uploads import MAX_NAME_CHARS, check_upload
 from models.dataset import Dataset
 from models.solution import Solution
 
@@ -55,10 +55,11 @@ def check_uploaded(contents: str | None, filename: str, kind: str, language: str
     """Every problem in an uploaded file, one line each, in both languages; never a crash."""
     if not contents:
         return no_update
-    rows, problems = check_upload(kind, contents, filename or "?", dataset())
+    rows, problems = check_upload(kind, contents, filename, dataset())
+    shown = str(filename or "?")[:MAX_NAME_CHARS]  # set as text by Dash, never as markup
     if not problems:
-        return dbc.Alert(t("upload_ok", language, file=filename, rows=rows), color="success")
-    summary = t("upload_problems", language, file=filename, count=len(problems))
+        return dbc.Alert(t("upload_ok", language, file=shown, rows=rows), color="success")
+    summary = t("upload_problems", language, file=shown, count=len(problems))
     lines = [html.Li(p.line()) for p in problems[:200]]
     return dbc.Alert(
         [html.Strong(summary), html.Ul(lines, className="mb-0 small")], color="warning"

@@ -11,6 +11,7 @@ from dashapp import ids
 from dashapp.components.controls import BUDGET_MAX_SEK, control_panel
 from dashapp.data import base_scenario, dataset, read_scenario, storage
 from dashapp.scenario_form import patch_scenario, push_history, toggle_lock
+from models.errors import ServicekartanError
 from models.scenario import Scenario
 
 HISTORY_LENGTH = 20
@@ -76,9 +77,12 @@ def open_saved(
     scenario_id: int, current: Store | None, history: list[Store] | None, language: str
 ) -> dict[str, Any]:
     saved = storage().get(scenario_id)
-    if saved is None:
+    try:
+        scenario = Scenario.from_json(saved.scenario_json, base_scenario()) if saved else None
+    except ServicekartanError:
+        scenario = None  # a damaged row is not offered in the list; nothing to open
+    if scenario is None:
         return {"scenario": no_update, "history": no_update, "controls": no_update}
-    scenario = Scenario.from_json(saved.scenario_json, base_scenario())
     return changed(scenario, current, history, control_panel(scenario, dataset(), language))
 
 

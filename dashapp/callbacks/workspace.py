@@ -14,9 +14,11 @@ from dashapp.components.workspace import saved_item
 from dashapp.data import base_scenario, dataset, read_scenario, settings, solve, storage
 from dashapp.i18n import t
 from dashapp.present import label
-from models.errors import ServicekartanError
-from models.scenario import Scenario
+from models.errors import ScenarioError, ServicekartanError
+from models.scenario import Scenario, validate_scenario
 from models.solution import Solution
+
+MAX_SAVED_NAME_CHARS = 80
 
 
 def summary(solution: Solution) -> dict[str, Any]:
@@ -30,7 +32,6 @@ def summary(solution: Solution) -> dict[str, Any]:
     Input(ids.SAVE, "n_clicks"),
     State(ids.SCENARIO_NAME, "value"),
     State(ids.SCENARIO_STORE, "data"),
-    State(ids.RESULT_STORE, "data"),
     State(ids.SAVED_VERSION, "data"),
     State(ids.LANGUAGE_STORE, "data"),
     prevent_initial_call=True,
@@ -39,19 +40,37 @@ def save(
     _clicks: int | None,
     name: str | None,
     data: dict[str, Any] | None,
-    result: dict[str, Any] | None,
     version: int,
     language: str,
 ) -> tuple[Any, Any]:
-    if not data or not result:
+    """Save the scenario as the server reads and solves it: the browser's figures are never
+    stored, and a scenario that does not validate is refused with nothing written."""
+    if not data:
         return no_update, no_update
-    scenario = read_scenario({**data, "name": (name or "").strip() or data["name"]})
-    solved = Solution.from_dict(result)
     try:
+        scenario = checked_for_saving(data, name)
+        solved = solve(scenario)
         storage().save(scenario.name, str(settings().data_dir), scenario.to_json(), summary(solved))
+    except ServicekartanError as error:
+        text = t("save_refused", language, reason=error.message(language))
+        return dbc.Alert(text, color="danger"), no_update
     except (sqlite3.Error, OSError) as error:
         return dbc.Alert(t("storage_error", language, error=error), color="danger"), no_update
     return dbc.Alert(t("saved", language, name=scenario.name), color="success"), version + 1
+
+
+def checked_for_saving(data: dict[str, Any], name: str | None) -> Scenario:
+    """The scenario to save, named, read with the region's defaults and checked against the
+    data; raises ScenarioError (a name over ``MAX_SAVED_NAME_CHARS`` included)."""
+    given = (name or "").strip()
+    if len(given) > MAX_SAVED_NAME_CHARS:
+        raise ScenarioError(
+            f"Namnet är längre än gränsen {MAX_SAVED_NAME_CHARS} tecken",
+            f"The name is longer than the limit of {MAX_SAVED_NAME_CHARS} characters",
+        )
+    scenario = read_scenario({**data, "name": given or data.get("name") or "Scenario"})
+    validate_scenario(scenario, dataset())
+    return scenario
 
 
 @callback(
@@ -61,13 +80,30 @@ def save(
     State(ids.LANGUAGE_STORE, "data"),
 )
 def list_saved(_version: int, language: str) -> tuple[Any, Any]:
+    """Every saved scenario that can still be read; a damaged row (from an older version, or
+    written by hand) is named as such and left out of opening and comparing, never breaking
+    the list for everyone."""
     saved = storage().list(str(settings().data_dir))
     if not saved:
         return html.P(t("nothing_saved", language), className="text-muted"), []
-    registry = dataset().registry
-    items = html.Ul([saved_item(s, registry, language) for s in saved], className="list-unstyled")
-    options = [{"label": f"{s.name} (#{s.id})", "value": s.id} for s in saved]
-    return items, options
+    registry, defaults = dataset().registry, base_scenario()
+    readable = [s for s in saved if _readable(s.scenario_json, defaults)]
+    damaged = [
+        html.Li(t("saved_damaged", language, name=s.name, id=s.id), className="text-muted")
+        for s in saved
+        if s not in readable
+    ]
+    rows = [saved_item(s, registry, language) for s in readable] + damaged
+    options = [{"label": f"{s.name} (#{s.id})", "value": s.id} for s in readable]
+    return html.Ul(rows, className="list-unstyled"), options
+
+
+def _readable(text: str, defaults: Scenario) -> bool:
+    try:
+        Scenario.from_json(text, defaults)
+    except ServicekartanError:
+        return False
+    return True
 
 
 def _graph(figure: Any) -> dcc.Graph:
@@ -79,7 +115,7 @@ def solved_saved(scenario_ids: list[int]) -> compare.Named:
     defaults = base_scenario()
     for scenario_id in scenario_ids:
         saved = storage().get(int(scenario_id))
-        if saved is not None:
+        if saved is not None and _readable(saved.scenario_json, defaults):
             solution = solve(Scenario.from_json(saved.scenario_json, defaults))
             named.append((f"{saved.name} (#{saved.id})", solution))
     return named

@@ -13,6 +13,7 @@ from dashapp.downloads import EXPORTS
 from dashapp.i18n import number, t
 from dashapp.present import label
 from dashapp.storage import SavedScenario
+from dashapp.uploads import KINDS, MAX_UPLOAD_BYTES
 from models.dataset import Dataset
 from models.services import ServiceRegistry
 
@@ -40,16 +41,18 @@ def difference_legend(language: str) -> html.Div:
     )
 
 
-UPLOAD_KINDS = ("service_points", "population_grid", "smaorter", "travel_matrix")
+UPLOAD_KINDS = KINDS
 
 
 def saved_item(saved: SavedScenario, registry: ServiceRegistry, language: str) -> html.Li:
     """One saved scenario: open button, name, when, its first figure and its cost."""
-    covered = saved.summary["covered"]
+    covered = saved.summary.get("covered") or {}
     first = next(iter(covered), None)
     figure = (
         f"{label(registry, first, language)} {number(covered[first], language)} · " if first else ""
     )
+    cost = saved.summary.get("cost_sek")
+    money = f"{number(cost, language)} {t('sek', language)}" if cost is not None else ""
     return html.Li(
         [
             dbc.Button(
@@ -60,8 +63,7 @@ def saved_item(saved: SavedScenario, registry: ServiceRegistry, language: str) -
                 className="p-0 me-2",
             ),
             html.Strong(saved.name),
-            f" · {saved.created_at[:16].replace('T', ' ')} · {figure}"
-            f"{number(saved.summary['cost_sek'], language)} {t('sek', language)}",
+            f" · {saved.created_at[:16].replace('T', ' ')} · {figure}{money}",
         ]
     )
 
@@ -186,6 +188,7 @@ def data_tab(language: str) -> html.Div:
                 id=ids.UPLOAD,
                 className="sk-upload border rounded p-3 text-center",
                 multiple=False,
+                max_size=MAX_UPLOAD_BYTES,
             ),
             html.Div(id=ids.UPLOAD_RESULT, role="status", className="mt-2"),
         ]

@@ -32,7 +32,7 @@ def test_saving_twice_under_one_name_keeps_both(app_context: Settings) -> None:
 
 
 def test_save_callback_writes_and_bumps_the_list(result) -> None:  # type: ignore[no-untyped-def]
-    message, version = workspace.save(1, "Workshop", Scenario().to_dict(), result, 0, "sv")
+    message, version = workspace.save(1, "Workshop", Scenario().to_dict(), 0, "sv")
     assert version == 1 and "Sparat: Workshop" in str(message)
     items, options = workspace.list_saved(version, "sv")
     assert [o["label"] for o in options] == ["Workshop (#1)"]
@@ -40,11 +40,11 @@ def test_save_callback_writes_and_bumps_the_list(result) -> None:  # type: ignor
 
 
 def test_a_failed_save_says_so_and_loses_nothing(result, app_context: Settings) -> None:  # type: ignore[no-untyped-def]
-    workspace.save(1, "Kept", Scenario().to_dict(), result, 0, "sv")
+    workspace.save(1, "Kept", Scenario().to_dict(), 0, "sv")
     unusable = app_context.database_path.parent / "a-folder-not-a-file"
     unusable.mkdir()
     flask.current_app.config[SETTINGS_KEY] = replace(app_context, database_path=unusable)
-    message, _ = workspace.save(1, "Lost", Scenario().to_dict(), result, 1, "en")
+    message, _ = workspace.save(1, "Lost", Scenario().to_dict(), 1, "en")
     assert "could not be saved" in str(message) and "No earlier saved scenario" in str(message)
     flask.current_app.config[SETTINGS_KEY] = app_context
     kept = ScenarioStorage(app_context.database_path).list(str(dataset().folder))
@@ -54,7 +54,7 @@ def test_a_failed_save_says_so_and_loses_nothing(result, app_context: Settings) 
 def test_compare_two_saved_scenarios_with_differences(result) -> None:  # type: ignore[no-untyped-def]
     small, large = Scenario(budget_sek=500_000), Scenario(budget_sek=3_000_000)
     for name, scenario in (("Liten", small), ("Stor", large)):
-        workspace.save(1, name, scenario.to_dict(), result, 0, "sv")
+        workspace.save(1, name, scenario.to_dict(), 0, "sv")
     out = workspace.compare_saved([1, 2], None, "sv")
     a, b = solve(small), solve(large)
     grocery = out["rows"][0]
@@ -98,7 +98,7 @@ def test_opening_a_saved_scenario_restores_controls_and_keeps_undo(trigger, resu
     from dashapp.callbacks import scenario as scenario_callbacks
 
     saved = Scenario(budget_sek=750_000, mode="self_sufficient")
-    workspace.save(1, "Sparad", saved.to_dict(), result, 0, "sv")
+    workspace.save(1, "Sparad", saved.to_dict(), 0, "sv")
     current = Scenario().to_dict()
     trigger('{"id":1,"type":"load-saved"}.n_clicks', 1)
     ids = [{"type": "threshold", "service": s.service} for s in saved.services]
