@@ -39,7 +39,7 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
     const p = feature.properties;
     const marker = L.circleMarker(latlng, {
       radius: 4,
-      className: "sk-point sk-point-" + p.service,
+      className: "sk-point sk-point-" + p.service + " sk-pid-" + p.id,
       color: p.status === "at_risk" ? "#000" : "#fff",
       weight: p.status === "at_risk" ? 2 : 1,
       dashArray: p.status === "at_risk" ? "2 2" : null,
