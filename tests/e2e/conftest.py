@@ -38,7 +38,12 @@ def app_duo(dash_duo, browser_app, tmp_path: Path):  # type: ignore[no-untyped-d
         screenshot(dash_duo, "startup_failure")
         print(dash_duo.get_logs())
         raise
-    return dash_duo
+    yield dash_duo
+    # everything the test drew (map, graphs, tables) must work under the app's CSP
+    blocked = [
+        e["message"] for e in dash_duo.get_logs() or [] if "Content Security" in e["message"]
+    ]
+    assert blocked == []
 
 
 def screenshot(duo, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -223,3 +223,13 @@ def test_undo_returns_to_the_previous_scenario(app_duo) -> None:  # type: ignore
     _click(app_duo, app_duo.find_element("#undo"))
     _wait_text(app_duo, cost, number(2_000_000, "sv"))
     assert app_duo.find_element("#budget-input").get_attribute("value") == "2000000"
+
+
+def test_budget_curve_draws_with_its_priority_list(app_duo) -> None:  # type: ignore[no-untyped-def]
+    _open_tab(app_duo, "Budgetkurva")
+    _click(app_duo, app_duo.find_element("#curve-button"))
+    app_duo.wait_for_element("#curve-graph .js-plotly-plot", timeout=60)
+    _until(lambda: len(app_duo.find_elements("#priority-table td[data-dash-column='place']")) > 0)
+    first = app_duo.find_element("#priority-table td[data-dash-column='rank']").text
+    assert first == "1"
+    screenshot(app_duo, "budget_curve")
