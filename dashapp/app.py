@@ -22,8 +22,15 @@ def create_app(settings: Settings) -> dash.Dash:
     """A Dash app serving ``settings.data_dir`` (validated and loaded now, so bad data fails
     at start rather than on the first request)."""
     dataset = load_dataset(settings.data_dir)
+    from dash import _callback
+
     from dashapp import callbacks  # noqa: F401 - importing registers every callback
 
+    if not _callback.GLOBAL_CALLBACK_LIST:  # Dash handed them to an earlier app
+        raise RuntimeError(
+            "create_app was already called in this process: Dash binds the callbacks to the "
+            "first app, so a second one would serve a page that never updates"
+        )
     app = dash.Dash(
         __name__,
         title="Servicekartan",

@@ -43,7 +43,10 @@ def _read_text(path: Path) -> str:
         with path.open("rb") as handle:
             raw = handle.read(MAX_SCENARIO_CHARS + 1)
         if len(raw) > MAX_SCENARIO_CHARS:
-            return raw.decode("utf-8", "replace")  # from_json refuses it, naming the limit
+            raise ScenarioError(
+                f"filen är större än gränsen {MAX_SCENARIO_CHARS:,} byte".replace(",", " "),
+                f"the file is larger than the limit of {MAX_SCENARIO_CHARS:,} bytes",
+            )
         return raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise ScenarioError(

@@ -122,12 +122,15 @@ def difference(
     status = dict.fromkeys(places_a & places_b, "both")
     status.update(dict.fromkeys(places_a - places_b, "a_only"))
     status.update(dict.fromkeys(places_b - places_a, "b_only"))
+    both_have = key in a.uncovered_demand and key in b.uncovered_demand
     uncovered_a = set(a.uncovered_demand.get(key, ()))
     uncovered_b = set(b.uncovered_demand.get(key, ()))
-    gained = sorted(uncovered_a - uncovered_b)  # reached in B, not in A
-    lost = sorted(uncovered_b - uncovered_a)
+    # a service only one scenario models cannot be compared person by person
+    gained = sorted(uncovered_a - uncovered_b) if both_have else []  # reached in B, not in A
+    lost = sorted(uncovered_b - uncovered_a) if both_have else []
     people = t("people", language)
-    summary = (
+    missing = "" if both_have else t("diff_not_in_both", language) + " "
+    summary = missing + (
         f"{t('diff_gained', language, name=name_b, other=name_a)}: "
         f"{number(sum(population[i] for i in gained), language)} {people}. "
         f"{t('diff_gained', language, name=name_a, other=name_b)}: "

@@ -172,6 +172,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "diff_a_only": ("Bara i {name}", "Only in {name}"),
     "diff_b_only": ("Bara i {name}", "Only in {name}"),
     "diff_both": ("I båda", "In both"),
+    "diff_not_in_both": (
+        "Tjänsten finns bara i det ena scenariot, så befolkningen jämförs inte.",
+        "Only one of the scenarios has this service, so people are not compared.",
+    ),
     "diff_gained": (
         "Når tjänsten i {name} men inte i {other}",
         "Reached in {name}, not in {other}",

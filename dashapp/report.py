@@ -7,7 +7,7 @@ import html
 from typing import Any
 
 from dashapp.exports import actions_frame, kpi_frame, notes, places_table
-from dashapp.i18n import number, t
+from dashapp.i18n import number, percent, t
 from dashapp.present import label
 from dashapp.style import PLACE_COLORS
 from models.dataset import Dataset
@@ -88,6 +88,8 @@ def html_report(solution: Solution, dataset: Dataset, language: str) -> str:
     )
     title = html.escape(scenario.name)
     actions_table = actions_frame(solution, dataset, language).to_html(index=False)
+    share = t("col_share", language)
+    county = county.assign(**{share: county[share].map(lambda v: percent(v, language))})
     county_table = county.to_html(index=False, float_format=lambda v: number(v, language))
     sources = "".join(f'<p class="note">{html.escape(n)}</p>' for n in notes(dataset, language))
     summary = (

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from models.dataset import Dataset
+from models.errors import InfeasibleError
 from models.run import run_scenario
 from models.scenario import Lock, Scenario
 from models.solution import Action, Solution
@@ -72,6 +73,15 @@ class BudgetCurve:
         }
 
 
+def _with_chosen(locks: tuple[Lock, ...], chosen: tuple[Action, ...]) -> tuple[Lock, ...]:
+    """The user's locks, then a lock-in for every action chosen so far that they do not
+    already lock (one lock per place and service)."""
+    locked = {(lock.place_id, lock.service) for lock in locks}
+    return locks + tuple(
+        Lock(a.place_id, a.service) for a in chosen if (a.place_id, a.service) not in locked
+    )
+
+
 def _value_for_money(action: Action) -> float:
     """Sort key: most people only it reaches per MSEK first; free actions first of all."""
     per_msek = action.people_per_msek
@@ -85,13 +95,19 @@ def budget_curve(
 
     Step n solves the scenario at budget B_n with every action of step n−1 locked in, so the
     list reads as a priority order; nesting can cost a little coverage against solving each
-    budget from scratch.
+    budget from scratch. Budgets below what the scenario's own lock-ins cost are left out of
+    the curve (nothing can be planned there).
     """
     steps: list[CurveStep] = []
     chosen: tuple[Action, ...] = ()
     for budget in sorted(budgets_sek):
-        locks = scenario.locks + tuple(Lock(a.place_id, a.service) for a in chosen)
-        solution = run_scenario(dataset, replace(scenario, budget_sek=budget, locks=locks), solver)
+        step = replace(scenario, budget_sek=budget, locks=_with_chosen(scenario.locks, chosen))
+        try:
+            solution = run_scenario(dataset, step, solver)
+        except InfeasibleError:
+            if steps:
+                raise
+            continue  # below the cost of the user's own lock-ins
         previous = set(chosen)
         new = sorted(
             (a for a in solution.actions if a not in previous),

@@ -112,9 +112,11 @@ def _check_locked_cost(scenario: Scenario, columns: Columns) -> None:
     locked_cost = float(columns.cost_sek[columns.fixed == 1].sum())
     # the co-location saving can lower the bill by at most its share
     if locked_cost * (1 - scenario.colocation_saving_share) > scenario.budget_sek + 1e-6:
+        cost, budget = (
+            f"{v:,.0f}".replace(",", "\u00a0") for v in (locked_cost, scenario.budget_sek)
+        )
         raise InfeasibleError(
-            f"De låsta åtgärderna kostar {locked_cost:,.0f} kr, mer än budgeten "
-            f"{scenario.budget_sek:,.0f} kr".replace(",", " "),
+            f"De låsta åtgärderna kostar {cost} kr, mer än budgeten {budget} kr",
             f"The locked actions cost {locked_cost:,.0f} SEK, more than the budget "
             f"{scenario.budget_sek:,.0f} SEK",
         )

@@ -121,7 +121,7 @@ def read_user_table(
         frame, separator = read_text_table(raw)
     except (OSError, TableReadError) as error:
         return pd.DataFrame(), unreadable(label, error)
-    typed, problems = coerce(_canonical(frame), named, decimal_comma=separator == ";")
+    typed, problems = coerce(_canonical(frame), named, decimal_comma=separator != ",")
     return typed, problems
 
 

@@ -117,34 +117,35 @@ def default_scenario(registry: ServiceRegistry = DEFAULT_REGISTRY) -> Scenario:
     return Scenario(services=default_services(registry), basket=registry.basket())
 
 
+# null in these fields means "no limit" and is kept; in every other field it means the default
+_NULL_IS_A_VALUE = ("max_share_min",)
+
+
 def _from_fields(fields: ScenarioFields, defaults: Scenario | None) -> Scenario:
-    """A Scenario from checked fields; the fields a file left out keep ``defaults``."""
-    given = fields.model_fields_set - {"schema_version"}
+    """A Scenario from checked fields; the fields a file left out (or set to null) keep
+    ``defaults``. Services given without a basket keep the default basket's services that
+    are among them."""
+    base = defaults or Scenario()
+    given = {
+        name
+        for name in fields.model_fields_set - {"schema_version"}
+        if getattr(fields, name) is not None or name in _NULL_IS_A_VALUE
+    }
     values: dict[str, Any] = {name: getattr(fields, name) for name in given}
     if "services" in values:
         values["services"] = tuple(ServiceSettings(**s.model_dump()) for s in fields.services or [])
+        if "basket" not in values:
+            names = {s.service for s in values["services"]}
+            values["basket"] = tuple(b for b in base.basket if b in names)
     if "locks" in values:
         values["locks"] = tuple(Lock(**lock.model_dump()) for lock in fields.locks or [])
     if "kommun_budget_cap_sek" in values:
         caps = fields.kommun_budget_cap_sek or {}
-        items = caps.items() if isinstance(caps, dict) else caps
-        values["kommun_budget_cap_sek"] = tuple((str(k), float(v)) for k, v in items)
+        values["kommun_budget_cap_sek"] = tuple((str(k), float(v)) for k, v in caps.items())
     for key in ("basket", "candidate_kommuner"):
         if key in values:
-            values[key] = tuple(values[key] or ())
-    for key in (
-        "name",
-        "mode",
-        "fairness",
-        "budget_sek",
-        "basket_weight",
-        "elderly_weight",
-        "colocation_saving_share",
-        "min_kommun_share",
-    ):
-        if key in values and values[key] is None:
-            del values[key]  # null means "the default", as if the field were absent
-    return replace(defaults or Scenario(), **values)
+            values[key] = tuple(values[key])
+    return replace(base, **values)
 
 
 def _fail(message_sv: str, message_en: str) -> None:

@@ -20,7 +20,6 @@ MAX_SCENARIO_CHARS = 1_000_000  # a scenario file or store larger than this is r
 MAX_LIST_ITEMS = 10_000  # locks, services, kommuner
 MAX_BUDGET_SEK = 1e12
 
-Finite = Annotated[float, Field(allow_inf_nan=False)]
 Minutes = Annotated[float, Field(allow_inf_nan=False, gt=0, le=600)]
 Share = Annotated[float, Field(allow_inf_nan=False, ge=0, le=1)]
 Weight = Annotated[float, Field(allow_inf_nan=False, ge=0, le=1000)]
@@ -59,11 +58,9 @@ class ScenarioFields(_Strict):
     colocation_saving_share: Share | None = None
     fairness: Key | None = None
     min_kommun_share: Share | None = None
-    kommun_budget_cap_sek: (
-        dict[Key, Annotated[float, Field(allow_inf_nan=False, ge=0)]]
-        | list[tuple[Key, Finite]]
-        | None
-    ) = None
+    kommun_budget_cap_sek: dict[Key, Annotated[float, Field(allow_inf_nan=False, ge=0)]] | None = (
+        None
+    )
     candidate_kommuner: Annotated[list[Key], Field(max_length=MAX_LIST_ITEMS)] | None = None
     locks: Annotated[list[LockFields], Field(max_length=MAX_LIST_ITEMS)] | None = None
 

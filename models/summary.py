@@ -31,8 +31,8 @@ def open_after(dataset: Dataset, columns: Columns, chosen: BoolArray) -> BoolArr
 def _reason_figures(
     dataset: Dataset, scenario: Scenario, opened: BoolArray, baseline: Coverage
 ) -> dict[str, tuple[FloatArray, FloatArray]]:
-    """Per service, per place: people only it reaches, and people in T_s unserved by
-    do-nothing (hard thresholds)."""
+    """Per service, per place: people only it reaches (hard threshold T_s), and people within
+    T_s whom do-nothing leaves not fully covered (with soft coverage: below full value)."""
     people = dataset.demand.population
     figures = {}
     for position, settings in enumerate(scenario.services):

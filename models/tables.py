@@ -71,7 +71,12 @@ def _swedish_number(cleaned: str, whole: bool) -> str:
 
 def parse_number(cell: str, decimal_comma: bool, whole: bool = False) -> float:
     """A finite number as typed in Swedish or English spreadsheets; ValueError otherwise."""
-    cleaned = cell.replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
+    cleaned = cell
+    for space in ("\u00a0", "\u202f", " "):  # thousands separators as Excel and Word write them
+        cleaned = cleaned.replace(space, "")
+    cleaned = cleaned.replace("\u2212", "-")
+    if "_" in cleaned:  # Python would read 1_000; no spreadsheet writes it
+        raise ValueError(cell)
     if decimal_comma:
         cleaned = _swedish_number(cleaned, whole)
     value = float(cleaned)
@@ -260,4 +265,5 @@ def read_table(path: Path, spec: TableSpec) -> tuple[pd.DataFrame, list[Problem]
         frame, separator = read_text_table(path.read_bytes())
     except (OSError, TableReadError) as error:
         return pd.DataFrame(), unreadable(spec.file, error)
-    return coerce(frame, spec, decimal_comma=separator == ";")
+    # Excel's Swedish exports (";" CSV, tab-separated "Unicode text") write decimal commas
+    return coerce(frame, spec, decimal_comma=separator != ",")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +27,19 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(EMBEDDED_DATA, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The one app of the test process: Dash binds callbacks to the first app a process
+    creates, so callback tests and browser tests share it (tests swap the database path in
+    its settings). No tiles: CI has no internet."""
+    from dashapp.app import create_app
+    from dashapp.settings import Settings
+    from models.paths import embedded_data_dir
+
+    database = tmp_path_factory.mktemp("db") / "scenarios.sqlite3"
+    return create_app(Settings(embedded_data_dir(), database, tile_url="none"))
 
 
 def pytest_setup_options():  # type: ignore[no-untyped-def]

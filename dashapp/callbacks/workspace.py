@@ -62,13 +62,13 @@ def save(
 def checked_for_saving(data: dict[str, Any], name: str | None) -> Scenario:
     """The scenario to save, named, read with the region's defaults and checked against the
     data; raises ScenarioError (a name over ``MAX_SAVED_NAME_CHARS`` included)."""
-    given = (name or "").strip()
+    given = (name or "").strip() or str(data.get("name") or "Scenario").strip()
     if len(given) > MAX_SAVED_NAME_CHARS:
         raise ScenarioError(
             f"Namnet är längre än gränsen {MAX_SAVED_NAME_CHARS} tecken",
             f"The name is longer than the limit of {MAX_SAVED_NAME_CHARS} characters",
         )
-    scenario = read_scenario({**data, "name": given or data.get("name") or "Scenario"})
+    scenario = read_scenario({**data, "name": given})
     validate_scenario(scenario, dataset())
     return scenario
 

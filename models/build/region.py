@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -232,11 +233,17 @@ def _check_replaceable(out: Path) -> None:
 
 
 def _replace_folder(staged: Path, out: Path) -> None:
-    """Swap the checked build into place with two renames; the old folder goes last."""
-    previous = staged.parent / f"{out.name}.previous"
+    """Swap the checked build into place with two renames; the old folder is deleted only
+    once the new one stands in its place, and comes back if the second rename fails."""
+    previous = out.parent / f".{out.name}.previous-{os.getpid()}"
     if out.exists():
         out.rename(previous)
-    staged.rename(out)
+    try:
+        staged.rename(out)
+    except BaseException:
+        if previous.exists():
+            previous.rename(out)
+        raise
     if previous.exists():
         shutil.rmtree(previous)
 

@@ -1,5 +1,5 @@
-"""The app for direct callback calls: one per test session (Dash binds callbacks to the first
-app a process creates), with each test's own SQLite file swapped into its settings."""
+"""Direct callback calls on the session's one app (tests/conftest.py), with each test's own
+SQLite file swapped into its settings."""
 
 from __future__ import annotations
 
@@ -15,17 +15,8 @@ from dash._utils import AttributeDict
 
 from dashapp.data import SETTINGS_KEY, dataset, solve
 from dashapp.settings import Settings
-from models.paths import embedded_data_dir
 from models.scenario import default_scenario
 from models.solution import Solution
-
-
-@pytest.fixture(scope="session")
-def app(tmp_path_factory: pytest.TempPathFactory) -> dash.Dash:
-    from dashapp.app import create_app
-
-    database = tmp_path_factory.mktemp("db") / "scenarios.sqlite3"
-    return create_app(Settings(embedded_data_dir(), database, tile_url="none"))
 
 
 @pytest.fixture(autouse=True)

@@ -104,3 +104,10 @@ def test_every_button_gives_a_named_file(solution: Solution) -> None:
         Scenario.from_json(base64.b64decode(scenario["content"]).decode()).name
         == "Workshop Ljungby"
     )
+
+
+def test_the_reports_share_column_is_a_percentage(solution: Solution) -> None:
+    from dashapp.i18n import percent
+
+    page = html_report(solution, dataset(), "sv")
+    assert percent(solution.covered_for("grocery").share(), "sv") in page

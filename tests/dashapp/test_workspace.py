@@ -106,3 +106,13 @@ def test_opening_a_saved_scenario_restores_controls_and_keeps_undo(trigger, resu
     assert Scenario.from_dict(out["scenario"]) == replace(saved, name="Sparad")
     assert out["history"] == [current]
     assert "750000" in str(out["controls"])
+
+
+def test_a_service_only_one_scenario_has_is_not_compared_person_by_person(result) -> None:  # type: ignore[no-untyped-def]
+    base = Solution.from_dict(result)
+    without = solution_with(base, uncovered={"grocery": (1,)})
+    _, demand, summary = compare.difference(
+        [("A", base), ("B", without)], "basket", [1.0] * 3000, "en"
+    )
+    assert (demand["gained"], demand["lost"]) == ([], [])
+    assert summary.startswith("Only one of the scenarios has this service")

@@ -11,15 +11,9 @@ from tests.conftest import OUTPUT
 
 
 @pytest.fixture(scope="session")
-def browser_app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """One app per test process (Dash binds callbacks to the first app created)."""
-    from dashapp.app import create_app
-    from dashapp.settings import Settings
-    from models.paths import embedded_data_dir
-
-    database = tmp_path_factory.mktemp("db") / "saved.sqlite3"
-    # CI has no internet for tiles
-    return create_app(Settings(embedded_data_dir(), database, tile_url="none"))
+def browser_app(app):  # type: ignore[no-untyped-def]
+    """The session's one app (tests/conftest.py), served to Chromium."""
+    return app
 
 
 @pytest.fixture

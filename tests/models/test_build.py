@@ -115,3 +115,22 @@ def test_travel_matrix_file_replaces_the_model(tmp_path: Path, built: Path) -> N
     assert dataset.travel.method == "matrix"
     assert sorted(dataset.travel.minutes.tolist()) == [7.5, 12.0]
     assert np.isinf(dataset.travel.dense_minutes()[2, 0])
+
+
+def test_a_failure_between_the_two_renames_keeps_the_earlier_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = build_folder(SOURCE_MANIFEST, tmp_path / "region", BuildOptions())
+    before = (out / "places.csv").read_bytes()
+    real_rename = Path.rename
+
+    def failing(self: Path, target: Path) -> Path:
+        if Path(target) == out and ".previous" not in self.name:
+            raise OSError("disk gone")  # the new folder cannot take the old one's place
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    with pytest.raises(DataError):
+        build_folder(SOURCE_MANIFEST, out, BuildOptions(grid_km=3.0))
+    assert (out / "places.csv").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["region"]

@@ -112,3 +112,13 @@ def test_budget_curve_is_nested_and_monotone(kronoberg: Dataset) -> None:
     assert [p.rank for p in priorities] == list(range(1, len(priorities) + 1))
     assert len(priorities) == len(curve.steps[-1].solution.actions)
     assert np.all(np.diff([p.from_budget_sek for p in priorities]) >= 0)
+
+
+def test_budget_curve_keeps_the_users_lock_ins(kronoberg: Dataset) -> None:
+    from models.scenario import Lock
+
+    locked = replace(Scenario(), locks=(Lock("0764TB102", "fuel", True),))
+    curve = budget_curve(kronoberg, locked, [0.0, 500_000.0, 1_000_000.0])
+    assert [s.budget_sek for s in curve.steps] == [500_000.0, 1_000_000.0]  # 0 SEK is too little
+    for step in curve.steps:
+        assert any(a.place_id == "0764TB102" and a.service == "fuel" for a in step.solution.actions)

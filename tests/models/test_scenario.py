@@ -42,3 +42,12 @@ def test_bad_files_raise_a_scenario_error(text: str) -> None:
     with pytest.raises(ScenarioError) as caught:
         Scenario.from_json(text)
     assert caught.value.message_sv and caught.value.message_en
+
+
+def test_null_fields_take_the_defaults_and_a_partial_basket_follows_the_services() -> None:
+    from models.scenario import Scenario
+
+    assert Scenario.from_dict({"basket": None, "services": None}) == Scenario()
+    only_grocery = Scenario.from_dict({"services": [{"service": "grocery", "threshold_min": 8}]})
+    assert only_grocery.basket == ("grocery",)
+    assert Scenario.from_dict({"max_share_min": None}).max_share_min is None

@@ -50,3 +50,19 @@ def test_bad_cells_are_located_by_row_and_column() -> None:
     assert (3, "value") in where  # blank
     assert (3, "id") in where  # duplicate id
     assert all(p.message_sv and p.message_en for p in problems)
+
+
+def test_excel_unicode_text_is_tab_separated_with_decimal_commas() -> None:
+    from models.importers import read_population_grid
+
+    raw = "Ruta\tBeftotalt\n5080006293000\t12,5\n".encode("utf-16")
+    frame, problems = read_population_grid(raw)
+    assert problems == [] and frame["population"].tolist() == [12.5]
+
+
+def test_numbers_no_spreadsheet_writes_are_refused() -> None:
+    import pytest
+
+    with pytest.raises(ValueError):
+        parse_number("1_000", decimal_comma=False)
+    assert parse_number("1\u202f401", decimal_comma=True, whole=True) == 1401
