@@ -12,7 +12,10 @@ import threading
 import time
 from typing import Any
 
-from dashapp.app import app
+import dash
+
+from dashapp.app import create_app
+from dashapp.settings import Settings
 from models.scenario import Scenario
 
 SOLVE_OUTPUT = "..result-store.data...error.children...error.is_open.."
@@ -38,7 +41,7 @@ def _solve_request(scenario: Scenario) -> dict[str, Any]:
     }
 
 
-def resolve_latency(repeats: int = 11) -> list[float]:
+def resolve_latency(app: dash.Dash, repeats: int = 11) -> list[float]:
     """Each request carries a budget never solved before, so no cache helps."""
     client = app.server.test_client()
     seconds = []
@@ -69,7 +72,7 @@ def _budget_change_seconds(driver: Any, budgets: list[int]) -> list[float]:
     return seconds
 
 
-def in_chromium(port: int = 8069) -> tuple[int, int, list[float]]:
+def in_chromium(app: dash.Dash, port: int = 8069) -> tuple[int, int, list[float]]:
     """Bytes a real first page load transfers (gzip) and decodes, by headless Chromium's
     resource timing (lazy chunks and the first result included), then budget-change latency."""
     from selenium import webdriver
@@ -101,15 +104,16 @@ def in_chromium(port: int = 8069) -> tuple[int, int, list[float]]:
 
 def main() -> None:
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    app = create_app(Settings.from_env(tile_url="none"))
     app.server.test_client().post(  # warm the dataset and reach-matrix caches
         "/_dash-update-component", json=_solve_request(Scenario(budget_sek=123_000))
     )
-    seconds = resolve_latency()
+    seconds = resolve_latency(app)
     print(
         f"re-solve through /_dash-update-component: median {statistics.median(seconds):.3f} s, "
         f"min {min(seconds):.3f} s, max {max(seconds):.3f} s (n={len(seconds)})"
     )
-    transferred, decoded, latency = in_chromium()
+    transferred, decoded, latency = in_chromium(app)
     print(
         f"first page load: {transferred / 1e6:.2f} MB transferred, {decoded / 1e6:.2f} MB decoded"
     )
