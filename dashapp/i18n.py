@@ -88,6 +88,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "sek": ("kr", "SEK"),
     "solving": ("Beräknar …", "Solving …"),
     "tab_actions": ("Åtgärder", "Actions"),
+    "tab_access": ("Nuläge", "Today"),
+    "access_within": ("Inom restidsgränsen", "Within the time limit"),
+    "access_reference": ("Officiella siffror (källa, år)", "Official figures (source, year)"),
+    "access_kind": ("Slag", "Kind"),
+    "access_losing": (
+        "Personer utan alternativ om den stänger",
+        "People left without if it closes",
+    ),
+    "access_note": (
+        "Andel av befolkningen efter bilrestid till närmaste punkt i dag ({area}). Modellerat: "
+        "restider och befolkningen utanför tätorter är uppskattningar.",
+        "Share of the population by car time to the nearest point today ({area}). Modelled: "
+        "travel times and the population outside tätorter are estimates.",
+    ),
+    "access_chart_axis": ("Andel av befolkningen, %", "Share of the population, %"),
+    "my_places_heading": (
+        "Mina orter: välj en kommun under Min kommun",
+        "My places: choose a kommun under My kommun",
+    ),
     "tab_kommuner": ("Kommuner", "Kommuner"),
     "tab_curve": ("Budgetkurva", "Budget curve"),
     "tab_critical": ("Kritiska punkter", "Critical points"),

@@ -76,6 +76,12 @@ CURVE_BUTTON = "curve-button"
 CURVE_GRAPH = "curve-graph"
 PRIORITY_TABLE = "priority-table"
 
+# nuläge (today's access) and "Mina orter"
+ACCESS_TABLE = "access-table"
+ACCESS_GRAPH = "access-graph"
+ACCESS_NOTE = "access-note"
+MY_PLACES_TABLE = "my-places-table"
+
 # place card
 PLACE_CARD = "place-card"
 PLACE_CARD_BODY = "place-card-body"

@@ -14,6 +14,7 @@ from dashapp.components.controls import action_buttons, control_panel
 from dashapp.components.map import map_view
 from dashapp.components.place_card import card_body
 from dashapp.components.results import (
+    access_tab,
     actions_table,
     critical_table,
     curve_tab,
@@ -156,6 +157,11 @@ def tabs(dataset: Dataset, language: str) -> dbc.Tabs:
     return dbc.Tabs(
         [
             dbc.Tab(actions_table(language), label=t("tab_actions", language), tab_id="actions"),
+            dbc.Tab(
+                access_tab([(s.key, s.label(language)) for s in dataset.registry], language),
+                label=t("tab_access", language),
+                tab_id="access",
+            ),
             dbc.Tab(kommun_table(language), label=t("tab_kommuner", language), tab_id="kommuner"),
             dbc.Tab(curve_tab(language), label=t("tab_curve", language), tab_id="curve"),
             dbc.Tab(critical_table(language), label=t("tab_critical", language), tab_id="critical"),

@@ -11,7 +11,10 @@ from typing import Any
 
 from dashapp import style
 from dashapp.i18n import number, percent, t
+from models.access import AccessRow
 from models.criticality import Criticality
+from models.places import PlaceFacts
+from models.region import Reference, RegionInfo
 from models.services import ServiceRegistry
 from models.solution import BASKET, Action, Covered, Solution
 
@@ -195,3 +198,66 @@ def cost_text(cost_sek: float, at_risk: bool, assumption: bool, basis: str, lang
     kind = t("cost_assumption" if assumption else "cost_source", language)
     origin = f" ({kind}: {basis})" if basis else ""
     return f"{what}: {number(cost_sek, language)} {t('sek_per_year', language)}{origin}"
+
+
+def _reference_text(reference: Reference, language: str) -> str:
+    try:
+        value = number(float(reference.value), language, 1 if "." in reference.value else 0)
+    except ValueError:
+        value = reference.value
+    unit = " %" if reference.unit == "%" and language != "en" else reference.unit
+    if reference.unit not in ("%", ""):
+        unit = f" {reference.unit}"
+    return f"{reference.geography} {reference.year}, {reference.threshold}: {value}{unit}"
+
+
+def access_rows(
+    rows: tuple[AccessRow, ...],
+    region: RegionInfo,
+    registry: ServiceRegistry,
+    kommun: str | None,
+    language: str,
+) -> list[Row]:
+    """Today's access for the county or one kommun: shares by time class, within the
+    threshold, and the official figures beside them (source and year)."""
+    chosen = [r for r in rows if r.kommun_kod == (kommun or "")]
+    return [
+        {
+            "service": label(registry, r.key, language),
+            "population": number(r.population, language),
+            **{f"c{k}": percent(share, language) for k, share in enumerate(r.class_shares)},
+            "within": percent(r.within_threshold, language),
+            "reference": "; ".join(
+                _reference_text(ref, language) for ref in region.references_for(r.key)[:6]
+            ),
+        }
+        for r in chosen
+    ]
+
+
+def my_places_rows(places: list[PlaceFacts], registry: ServiceRegistry, language: str) -> list[Row]:
+    """ "Mina orter": each place of a kommun, what it has today and what closing it would cost."""
+    rows = []
+    for facts in places:
+        present_here = [s for s in facts.services if s.today != "none"]
+        losing = max((s.people_losing for s in facts.services), default=0.0)
+        nearest = {
+            f"min_{s.service}": "–" if s.nearest_min is None else number(s.nearest_min, language, 1)
+            for s in facts.services
+        }
+        rows.append(
+            {
+                "place_id": facts.place_id,
+                "place": facts.name,
+                "kind": t(f"kind_{facts.kind}", language),
+                "population": number(facts.population, language),
+                "services": ", ".join(
+                    f"{registry.label(s.service, language)} ({t(f'status_{s.today}', language)})"
+                    for s in present_here
+                )
+                or t("card_none", language),
+                **nearest,
+                "losing": number(losing, language),
+            }
+        )
+    return rows

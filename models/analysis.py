@@ -100,14 +100,16 @@ def budget_curve(
     """
     steps: list[CurveStep] = []
     chosen: tuple[Action, ...] = ()
+    too_low: InfeasibleError | None = None
     for budget in sorted(budgets_sek):
         step = replace(scenario, budget_sek=budget, locks=_with_chosen(scenario.locks, chosen))
         try:
             solution = run_scenario(dataset, step, solver)
-        except InfeasibleError:
+        except InfeasibleError as error:
             if steps:
                 raise
-            continue  # below the cost of the user's own lock-ins
+            too_low = error  # below the cost of the user's own lock-ins
+            continue
         previous = set(chosen)
         new = sorted(
             (a for a in solution.actions if a not in previous),
@@ -115,4 +117,6 @@ def budget_curve(
         )
         steps.append(CurveStep(budget, solution, tuple(new)))
         chosen = solution.actions
+    if not steps and too_low is not None:
+        raise too_low  # no budget on the curve pays for the lock-ins
     return BudgetCurve(tuple(steps))

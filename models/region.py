@@ -26,6 +26,21 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """An official access figure to set beside the modelled one (a row of the region's
+    reference table): e.g. grocery, Sweden, 2014, 84.6 %, "< 5 min", Tillväxtanalys."""
+
+    measure: str
+    service: str
+    geography: str
+    year: str
+    value: str
+    unit: str
+    threshold: str
+    source: str
+
+
+@dataclass(frozen=True)
 class RegionInfo:
     """The region's name, its sources and any notes the data folder adds (Swedish, English)."""
 
@@ -33,6 +48,10 @@ class RegionInfo:
     sources: tuple[Source, ...]
     notes_sv: tuple[str, ...] = ()
     notes_en: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+
+    def references_for(self, service: str) -> tuple[Reference, ...]:
+        return tuple(r for r in self.references if r.service == service)
 
     def notes(self, language: str) -> tuple[str, ...]:
         return self.notes_en if language == "en" else self.notes_sv
@@ -64,9 +83,16 @@ def region_from_settings(settings: Mapping[str, Any], default_name: str) -> Regi
     )
     notes = settings.get("notes", {})
     notes = notes if isinstance(notes, Mapping) else {}
+    listed = settings.get("reference_figures", [])
+    references = tuple(
+        Reference(**{name: _text(entry.get(name)) for name in Reference.__dataclass_fields__})
+        for entry in (listed if isinstance(listed, list) else [])
+        if isinstance(entry, Mapping)
+    )
     return RegionInfo(
         name=_text(settings.get("name") or default_name),
         sources=sources,
         notes_sv=tuple(_text(n) for n in notes.get("sv", [])),
         notes_en=tuple(_text(n) for n in notes.get("en", [])),
+        references=references,
     )

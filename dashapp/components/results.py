@@ -113,3 +113,34 @@ def curve_tab(language: str) -> html.Div:
             priority_table(language),
         ]
     )
+
+
+def access_tab(services: list[tuple[str, str]], language: str) -> html.Div:
+    """Nuläge: shares by car time per service, the official figures beside them, and, for a
+    chosen kommun, every place with what it has ("Mina orter"). ``services`` are (key, label)."""
+    classes = [("c0", "< 5 min"), ("c1", "5–10 min"), ("c2", "10–30 min"), ("c3", "> 30 min")]
+    access_columns: list[Any] = [
+        {"id": "service", "name": t("col_service", language)},
+        {"id": "population", "name": t("col_population", language)},
+        *({"id": key, "name": name} for key, name in classes),
+        {"id": "within", "name": t("access_within", language)},
+        {"id": "reference", "name": t("access_reference", language)},
+    ]
+    place_columns: list[Any] = [
+        {"id": "place", "name": t("col_place", language)},
+        {"id": "kind", "name": t("access_kind", language)},
+        {"id": "population", "name": t("col_population", language)},
+        {"id": "services", "name": t("card_services_today", language)},
+        *({"id": f"min_{key}", "name": f"{name}, min"} for key, name in services),
+        {"id": "losing", "name": t("access_losing", language)},
+    ]
+    wrap = {**TABLE_STYLE, "style_cell": {**TABLE_STYLE["style_cell"], "whiteSpace": "normal"}}
+    return html.Div(
+        [
+            html.P(id=ids.ACCESS_NOTE, className="small text-muted my-2"),
+            DataTable(id=ids.ACCESS_TABLE, columns=access_columns, **wrap),
+            html.Div(id=ids.ACCESS_GRAPH),
+            html.H3(t("my_places_heading", language), className="h6 mt-3"),
+            DataTable(id=ids.MY_PLACES_TABLE, columns=place_columns, **wrap),
+        ]
+    )

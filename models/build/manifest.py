@@ -24,6 +24,7 @@ from models.errors import DataError, Problem
 SOURCE_ERRORS = (OSError, KeyError, ValueError, TypeError, AttributeError, pd.errors.ParserError)
 
 FILE_ROLES = ("kommuner", "kommun_boundaries", "region_boundary", "localities", "service_points")
+OPTIONAL_ROLES = ("reference_figures",)  # official access figures to show beside today's
 COLUMN_ROLES = {
     "kommun_population": "population",
     "kommun_population_outside_localities": "population_outside_localities",
@@ -92,6 +93,16 @@ def read_manifest(path: Path, source: Path | None = None) -> Manifest:
                 _problem(path.name, f"files.{role}", "filen anges inte", "no file given")
             )
         elif not (folder / files[role]).is_file():
+            problems.append(
+                _problem(
+                    files[role],
+                    None,
+                    f"filen saknas i {folder}",
+                    f"the file is missing from {folder}",
+                )
+            )
+    for role in OPTIONAL_ROLES:
+        if role in files and not (folder / files[role]).is_file():
             problems.append(
                 _problem(
                     files[role],

@@ -314,10 +314,32 @@ def _write(
         "place_link_km": options.link_km,
         "status_rule": {"max_population_at_risk": options.status_rule.max_population_at_risk},
         **manifest.settings,
+        "reference_figures": _reference_figures(manifest),
     }
     (out / schema.SETTINGS_FILE).write_text(
         json.dumps(settings, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+
+
+REFERENCE_COLUMNS = (
+    "measure",
+    "service",
+    "geography",
+    "year",
+    "value",
+    "unit",
+    "threshold",
+    "source",
+)
+
+
+def _reference_figures(manifest: Manifest) -> list[dict[str, str]]:
+    """The official figures the manifest names, as text, to be shown beside today's access."""
+    if "reference_figures" not in manifest.files:
+        return []
+    with reading_source(manifest.files["reference_figures"]):
+        frame = pd.read_csv(manifest.path("reference_figures"), dtype=str, keep_default_na=False)
+        return [{c: str(row[c]) for c in REFERENCE_COLUMNS} for _, row in frame.iterrows()]
 
 
 def _write_travel(out: Path, options: BuildOptions) -> None:

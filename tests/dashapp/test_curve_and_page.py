@@ -25,10 +25,17 @@ def test_curve_button_draws_the_curve_and_the_priority_list() -> None:
 
 
 def test_curve_errors_show_in_the_alert_in_the_users_language() -> None:
-    locked = Scenario(budget_sek=0, locks=(Lock("0763TB103", "grocery"),))
+    locked = Scenario(budget_sek=0, locks=(Lock("nowhere", "grocery"),))
     figure, rows, message, is_open = curve.show_curve(1, locked.to_dict(), "en")
     assert (figure, rows) == (no_update, no_update)
-    assert is_open is True and "budget" in message
+    assert is_open is True and "unknown place" in message
+
+
+def test_a_curve_below_the_lock_ins_cost_starts_where_they_are_paid() -> None:
+    locked = Scenario(budget_sek=0, locks=(Lock("0763TB103", "grocery"),))
+    graph, rows, _, _ = curve.show_curve(1, locked.to_dict(), "en")
+    assert len(graph.figure.data[0].x) < 10  # the 0 SEK step is left out
+    assert rows and rows[0]["rank"] == 1
 
 
 def test_workshop_mode_switches_the_page_class() -> None:

@@ -233,3 +233,29 @@ def test_budget_curve_draws_with_its_priority_list(app_duo) -> None:  # type: ig
     first = app_duo.find_element("#priority-table td[data-dash-column='rank']").text
     assert first == "1"
     screenshot(app_duo, "budget_curve")
+
+
+def test_nulage_shows_todays_access_and_my_places(app_duo) -> None:  # type: ignore[no-untyped-def]
+    from models.access import access_today
+
+    data = dataset()
+    county = access_today(data, Scenario(), data.region.name)[0]  # grocery, whole county
+    _open_tab(app_duo, "Nuläge")
+    cell = "#access-table td[data-dash-column='c0']"
+    _until(lambda: len(app_duo.find_elements(cell)) > 0)
+    assert (
+        app_duo.find_element(cell).text == formatted(100 * county.class_shares[0], "sv", 1) + " %"
+    )
+    assert (
+        "Sweden 2014" in app_duo.find_element("#access-table td[data-dash-column='reference']").text
+    )
+    app_duo.wait_for_element("#access-graph .js-plotly-plot", timeout=30)
+    app_duo.driver.set_window_size(1920, 1080)
+    screenshot(app_duo, "nulage_1920x1080")
+    app_duo.find_element("#kommun option[value='0763']").click()
+    names = "#my-places-table td[data-dash-column='place']"
+    _until(lambda: "Urshult" in {c.text for c in app_duo.find_elements(names)})
+    app_duo.driver.set_window_size(1366, 768)
+    table = app_duo.find_element("#my-places-table")
+    app_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", table)
+    screenshot(app_duo, "nulage_tingsryd_1366x768")

@@ -1,0 +1,42 @@
+"""The Nuläge tab: today's access as a kommun official reads it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import no_update
+
+from dashapp.callbacks.access import show_access
+from dashapp.data import dataset
+
+
+def test_the_county_by_time_class_with_official_figures(result: dict[str, Any]) -> None:
+    rows, graph, note, places = show_access("access", "all", result, "sv")
+    grocery = rows[0]
+    assert grocery["service"] == "Dagligvaror"
+    shares = [float(grocery[f"c{k}"].replace(" %", "").replace(",", ".")) for k in range(4)]
+    assert abs(sum(shares) - 100) < 0.3
+    assert "Sweden 2014, < 5 min: 84,6 %" in grocery["reference"]
+    assert rows[-1]["service"] == "Hela korgen"
+    assert "Kronoberg" in note and "Modellerat" in note
+    assert len(graph.figure["data"]) == 4
+    assert places == []  # "Mina orter" needs a kommun
+
+
+def test_my_places_lists_every_place_of_the_kommun(result: dict[str, Any]) -> None:
+    _, _, note, places = show_access("access", "0763", result, "sv")
+    data = dataset()
+    in_tingsryd = (data.places.kommun_kod == "0763") & (data.places.kind != "outside")
+    assert len(places) == int(in_tingsryd.sum())
+    urshult = next(p for p in places if p["place"] == "Urshult")
+    assert (
+        "Dagligvaror (säker)" in urshult["services"]
+        or "Dagligvaror (i riskzonen)" in (urshult["services"])
+    )
+    assert "Tingsryd" in note
+    # places without a shop that are still service points are listed with what they have
+    assert any("Dagligvaror" not in p["services"] and p["services"] != "ingen" for p in places)
+
+
+def test_nothing_is_computed_while_the_tab_is_closed(result: dict[str, Any]) -> None:
+    assert show_access("actions", "all", result, "sv") == (no_update,) * 4
