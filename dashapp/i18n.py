@@ -102,6 +102,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Share of the population by car time to the nearest point today ({area}). Modelled: "
         "travel times and the population outside tätorter are estimates.",
     ),
+    "access_rural": (
+        "Av befolkningen utanför tätorter (uppskattad) har {share} en dagligvarubutik inom 10 km "
+        "väg; hela Sverige: {official}.",
+        "Of the people outside tätorter (estimated), {share} have a grocery shop within 10 km by "
+        "road; all of Sweden: {official}.",
+    ),
+    "access_cash": (
+        "{share} av befolkningen bor mer än 25 km väg från ett kontantuttag; lagens gräns: "
+        "{official}.",
+        "{share} of the population live more than 25 km by road from a cash withdrawal point; "
+        "the legal limit: {official}.",
+    ),
     "access_chart_axis": ("Andel av befolkningen, %", "Share of the population, %"),
     "my_places_heading": (
         "Mina orter: välj en kommun under Min kommun",

@@ -261,3 +261,26 @@ def my_places_rows(places: list[PlaceFacts], registry: ServiceRegistry, language
             }
         )
     return rows
+
+
+def _official(region: RegionInfo, service: str, words: tuple[str, ...]) -> str:
+    """The first official figure whose measure and geography mention ``words``, as
+    "90,9 % (SCB, 2006)", or "" when the data folder has none."""
+    for reference in region.references_for(service):
+        text = f"{reference.measure} {reference.geography}".lower()
+        if all(word in text for word in words):
+            value = _reference_text(reference, "sv").rsplit(": ", 1)[-1]
+            return f"{value} ({reference.source}, {reference.year})"
+    return ""
+
+
+def distance_notes(
+    rural_grocery_10km: float, cash_beyond_25km: float, region: RegionInfo, language: str
+) -> list[str]:
+    """The two distance measures SCB and PTS publish, beside the official figures."""
+    rural = _official(region, "grocery", ("within 10 km", "outside"))
+    legal = _official(region, "cash", ("legal maximum",))
+    return [
+        t("access_rural", language, share=percent(rural_grocery_10km, language), official=rural),
+        t("access_cash", language, share=percent(cash_beyond_25km, language), official=legal),
+    ]

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy.spatial import cKDTree
 
+from models import geo
 from models.coverage import open_today
 from models.dataset import Dataset
 from models.scenario import Scenario
@@ -92,3 +94,22 @@ def access_today(dataset: Dataset, scenario: Scenario, region_name: str) -> tupl
         for code, name, mask in areas
         for key in minutes
     )
+
+
+def share_within_road_km(
+    dataset: Dataset, service: str, km: float, only_modelled: bool = False
+) -> float:
+    """Share of people (of the modelled rural estimate, with ``only_modelled``) whose nearest
+    point of ``service`` today lies within ``km`` by road, as SCB and PTS measure distance;
+    road km are the travel model's straight line × detour factor."""
+    points = dataset.points.service == service
+    people = dataset.demand.population
+    chosen = dataset.demand.modelled if only_modelled else np.ones(len(people), dtype=bool)
+    if not points.any() or not chosen.any():
+        return 0.0
+    x, y = geo.to_sweref(dataset.points.lon_deg[points], dataset.points.lat_deg[points])
+    straight_m, _ = cKDTree(np.column_stack([x, y])).query(
+        np.column_stack([dataset.demand.x_m[chosen], dataset.demand.y_m[chosen]])
+    )
+    road_km = dataset.travel_model.road_km(np.asarray(straight_m) / 1000.0)
+    return float(people[chosen][road_km <= km].sum() / people[chosen].sum())

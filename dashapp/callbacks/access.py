@@ -11,7 +11,7 @@ from dashapp import ids, present, style
 from dashapp.data import dataset
 from dashapp.i18n import t
 from dashapp.scenario_form import kommun_code
-from models.access import TIME_CLASSES_MIN, AccessRow, access_today
+from models.access import TIME_CLASSES_MIN, AccessRow, access_today, share_within_road_km
 from models.places import place_facts
 from models.solution import Solution
 
@@ -68,9 +68,17 @@ def show_access(tab: str | None, kommun: str | None, result: Any, language: str)
         )
         if code and k == code and kind != "outside"
     ]
+    note = [t("access_note", language, area=area)]
+    if not code and {"grocery", "cash"} <= set(data.services):
+        note += present.distance_notes(
+            share_within_road_km(data, "grocery", 10.0, only_modelled=True),
+            1.0 - share_within_road_km(data, "cash", 25.0),
+            data.region,
+            language,
+        )
     return (
         present.access_rows(rows, data.region, data.registry, code, language),
         dcc.Graph(figure=access_figure(shown, labels, language), config={"displaylogo": False}),
-        t("access_note", language, area=area),
+        " ".join(note),
         present.my_places_rows(places, data.registry, language),
     )

@@ -19,6 +19,8 @@ def test_the_county_by_time_class_with_official_figures(result: dict[str, Any]) 
     assert "Sweden 2014, < 5 min: 84,6 %" in grocery["reference"]
     assert rows[-1]["service"] == "Hela korgen"
     assert "Kronoberg" in note and "Modellerat" in note
+    assert "inom 10 km väg; hela Sverige: 90,9 % (SCB, 2006)" in note
+    assert "lagens gräns: 0,3 % (PTS (law on cash services), 2021)" in note
     assert len(graph.figure["data"]) == 4
     assert places == []  # "Mina orter" needs a kommun
 
