@@ -88,6 +88,7 @@ def decode(search: str | None, defaults: Scenario | None = None) -> Scenario | N
     return decode_scenario(values[0], defaults) if values else None
 
 
+MAX_SAVED_NAME_CHARS = 80  # a saved scenario's name: the input's maxLength and the save check
 MAX_LINK_CHARS = 8_000  # a link's scenario; browsers and proxies cut URLs near this anyway
 MAX_LINK_SCENARIO_BYTES = 64_000  # what it may expand to: no zip bomb reaches the page
 

@@ -12,8 +12,9 @@ from dashapp import ids
 from dashapp.data import dataset
 from dashapp.downloads import EXPORTS
 from dashapp.i18n import t
-from dashapp.uploads import MAX_NAME_CHARS, check_upload
+from dashapp.uploads import MAX_NAME_CHARS, check_upload, shown_problems
 from models.dataset import Dataset
+from models.errors import ResultError
 from models.solution import Solution
 
 
@@ -40,7 +41,14 @@ def download(_clicks: list[int | None], result: dict[str, Any] | None, language:
     button = ctx.triggered_id
     if not isinstance(button, dict) or not ctx.triggered[0]["value"] or not result:
         return no_update
-    return export_file(button["kind"], Solution.from_dict(result), dataset(), language)
+    kind = button.get("kind")
+    if not isinstance(kind, str) or kind not in EXPORTS:
+        return no_update  # a crafted request naming no export
+    try:
+        solution = Solution.from_dict(result)
+    except ResultError:
+        return no_update  # a damaged store: the page shows the last good result
+    return export_file(kind, solution, dataset(), language)
 
 
 @callback(
@@ -59,8 +67,9 @@ def check_uploaded(contents: str | None, filename: str, kind: str, language: str
     shown = str(filename or "?")[:MAX_NAME_CHARS]  # set as text by Dash, never as markup
     if not problems:
         return dbc.Alert(t("upload_ok", language, file=shown, rows=rows), color="success")
-    summary = t("upload_problems", language, file=shown, count=len(problems))
-    lines = [html.Li(p.line()) for p in problems[:200]]
+    listed, total = shown_problems(problems)
+    summary = t("upload_problems", language, file=shown, count=total)
+    lines = [html.Li(p.line()) for p in listed]
     return dbc.Alert(
         [html.Strong(summary), html.Ul(lines, className="mb-0 small")], color="warning"
     )

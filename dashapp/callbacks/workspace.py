@@ -14,11 +14,12 @@ from dashapp.components.workspace import saved_item
 from dashapp.data import base_scenario, dataset, read_scenario, settings, solve, storage
 from dashapp.i18n import t
 from dashapp.present import label
+from dashapp.scenario_form import MAX_SAVED_NAME_CHARS
 from models.errors import ScenarioError, ServicekartanError
 from models.scenario import Scenario, validate_scenario
 from models.solution import Solution
 
-MAX_SAVED_NAME_CHARS = 80
+MAX_COMPARED = 10  # saved scenarios compared at once (each is solved on the server)
 
 
 def summary(solution: Solution) -> dict[str, Any]:
@@ -56,13 +57,18 @@ def save(
         return dbc.Alert(text, color="danger"), no_update
     except (sqlite3.Error, OSError) as error:
         return dbc.Alert(t("storage_error", language, error=error), color="danger"), no_update
-    return dbc.Alert(t("saved", language, name=scenario.name), color="success"), version + 1
+    bumped = version + 1 if isinstance(version, int) else 1
+    return dbc.Alert(t("saved", language, name=scenario.name), color="success"), bumped
 
 
 def checked_for_saving(data: dict[str, Any], name: str | None) -> Scenario:
     """The scenario to save, named, read with the region's defaults and checked against the
     data; raises ScenarioError (a name over ``MAX_SAVED_NAME_CHARS`` included)."""
-    given = (name or "").strip() or str(data.get("name") or "Scenario").strip()
+    if not isinstance(data, dict) or not isinstance(name, str | None):
+        raise ScenarioError("Scenariot är ogiltigt", "The scenario is invalid")
+    stored = data.get("name")
+    given = (name or "").strip() or (stored if isinstance(stored, str) else "").strip()
+    given = given or "Scenario"
     if len(given) > MAX_SAVED_NAME_CHARS:
         raise ScenarioError(
             f"Namnet är längre än gränsen {MAX_SAVED_NAME_CHARS} tecken",
@@ -110,11 +116,18 @@ def _graph(figure: Any) -> dcc.Graph:
     return dcc.Graph(figure=figure, config={"displaylogo": False})
 
 
+def _ids(picked: object) -> list[int]:
+    """The picked saved scenarios' ids; anything else a crafted request sends is ignored."""
+    if not isinstance(picked, list):
+        return []
+    return [i for i in picked if isinstance(i, int) and not isinstance(i, bool)]
+
+
 def solved_saved(scenario_ids: list[int]) -> compare.Named:
     named: compare.Named = []
     defaults = base_scenario()
-    for scenario_id in scenario_ids:
-        saved = storage().get(int(scenario_id))
+    for scenario_id in _ids(scenario_ids):
+        saved = storage().get(scenario_id)
         if saved is not None and _readable(saved.scenario_json, defaults):
             solution = solve(Scenario.from_json(saved.scenario_json, defaults))
             named.append((f"{saved.name} (#{saved.id})", solution))
@@ -172,6 +185,8 @@ def comparison(named: compare.Named, key: str | None, language: str) -> dict[str
 )
 def compare_saved(picked: list[int] | None, key: str | None, language: str) -> dict[str, Any]:
     """The table, charts and difference map restyle (through hideouts) for the picked ones."""
+    if len(_ids(picked)) > MAX_COMPARED:
+        return {**EMPTY, "summary": t("compare_too_many", language, most=MAX_COMPARED)}
     try:
         named = solved_saved(picked or [])
     except ServicekartanError as error:

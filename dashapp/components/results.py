@@ -37,12 +37,20 @@ def kpi_card(card: dict[str, str]) -> dbc.Card:
     )
 
 
+def number_format(language: str) -> dict[str, Any]:
+    """Whole numbers as the reader writes them, still sorting as numbers: 1 401 in Swedish
+    (a non-breaking space between thousands), 1,401 in English."""
+    if language == "en":
+        return {"specifier": ",.0f"}
+    return {"locale": {"group": "\u00a0", "decimal": ","}, "specifier": ",.0f"}
+
+
 def _columns(spec: list[tuple[str, str, str]], language: str) -> list[Any]:
     columns = []
     for column_id, key, kind in spec:
         column: dict[str, Any] = {"id": column_id, "name": t(key, language)}
         if kind == "number":
-            column.update(type="numeric", format={"specifier": ",.0f"})
+            column.update(type="numeric", format=number_format(language))
         columns.append(column)
     return columns
 

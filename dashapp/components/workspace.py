@@ -12,6 +12,7 @@ from dashapp.components.results import TABLE_STYLE
 from dashapp.downloads import EXPORTS
 from dashapp.i18n import number, t
 from dashapp.present import label
+from dashapp.scenario_form import MAX_SAVED_NAME_CHARS
 from dashapp.storage import SavedScenario
 from dashapp.uploads import KINDS, MAX_UPLOAD_BYTES
 from models.dataset import Dataset
@@ -109,7 +110,9 @@ def workspace_tab(dataset: Dataset, language: str) -> html.Div:
             dbc.InputGroup(
                 [
                     dbc.Input(
-                        id=ids.SCENARIO_NAME, placeholder=t("scenario_name", language), maxLength=80
+                        id=ids.SCENARIO_NAME,
+                        placeholder=t("scenario_name", language),
+                        maxLength=MAX_SAVED_NAME_CHARS,
                     ),
                     dbc.Button(t("save", language), id=ids.SAVE, color="primary"),
                 ],

@@ -108,7 +108,7 @@ def test_kpis_follow_the_result_and_the_kommun_filter(result) -> None:  # type: 
     tingsryd = results.show_kpis(result, "0763", "sv")
     assert len(county) == len(result["covered"]) + 1
     assert str(county[0]) != str(tingsryd[0])
-    assert "Dagligvaror" in str(county[0]) and "mot i dag" in str(county[0])
+    assert "Dagligvaror" in str(county[0]) and "jämfört med i dag" in str(county[0])
     assert "Groceries" in str(results.show_kpis(result, "all", "en")[0])
 
 

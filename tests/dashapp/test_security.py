@@ -140,3 +140,22 @@ def test_a_damaged_row_does_not_break_the_list(app_context: Settings) -> None:
     items, options = workspace.list_saved(1, "sv")
     assert [o["label"] for o in options] == ["Bra (#1)"]
     assert "Trasig (#2) kan inte läsas" in str(items)
+
+
+def test_a_crafted_export_request_downloads_nothing(trigger, result) -> None:  # type: ignore[no-untyped-def]
+    from dashapp.callbacks.exports import download
+
+    trigger('{"kind":"<script>","type":"export"}.n_clicks', 1)
+    assert download([1], result, "sv") is dash.no_update
+    trigger('{"kind":"csv","type":"export"}.n_clicks', 1)
+    assert download([1], {"version": "forged"}, "sv") is dash.no_update
+    assert download([1], result, "sv")["filename"].endswith(".csv")
+
+
+def test_the_name_limit_is_the_inputs_limit_and_the_saves() -> None:
+    from dashapp.components.workspace import workspace_tab
+    from dashapp.scenario_form import MAX_SAVED_NAME_CHARS
+
+    tab = str(workspace_tab(dataset(), "sv"))
+    assert f"maxLength={MAX_SAVED_NAME_CHARS}" in tab
+    assert workspace.MAX_SAVED_NAME_CHARS == MAX_SAVED_NAME_CHARS == 80

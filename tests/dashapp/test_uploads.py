@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 
+import dash
+
 from dashapp.callbacks.exports import check_uploaded
 from tests.conftest import FIXTURES
 
@@ -34,3 +36,25 @@ def test_missing_columns_and_broken_files_are_reported() -> None:
     text = str(check_uploaded(_data_url(matrix), "restider.csv", "travel_matrix", "sv"))
     assert "rutor" not in text and "okänt värde 'X'" in text
     assert "kunde inte tas emot" in str(check_uploaded("garbage", "x.csv", "smaorter", "sv"))
+
+
+def test_a_junk_file_lists_200_problems_and_counts_the_rest() -> None:
+    line = b"bakery;X;abc;99;weird"
+    raw = b"service;name;lat;lon;status\n" + b"\n".join([line] * 5000)
+    alert = check_uploaded(_data_url(raw), "skräp.csv", "service_points", "en")
+    items = alert.children[1].children
+    summary = alert.children[0].children
+    assert len(items) == 201
+    total = int(summary.split(": ")[1].split()[0])
+    assert total >= 5000  # every bad row counts, not just the ones listed
+    assert items[-1].children.endswith(f"and {total - 200} more problems")
+
+
+def test_a_crafted_upload_never_raises_and_its_name_stays_text() -> None:
+    hostile = '<img src=x onerror="alert(1)">.csv'
+    for contents in ("data:,", "data:text/csv;base64," + "A" * 20_000_000, "x,\x00\xff"):
+        alert = check_uploaded(contents, hostile, "service_points", "sv")
+        assert alert.children[0].children.startswith(hostile)  # a text child, not markup
+    odd = check_uploaded(_data_url(b"a;b\n1;2\n"), ["a", "b"], {"x": 1}, None)  # type: ignore[arg-type]
+    assert "okänd sorts fil" in str(odd)
+    assert check_uploaded(None, "x.csv", "smaorter", "sv") is dash.no_update

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 
+import dash
 import flask
 
 from dashapp import compare
@@ -116,3 +117,25 @@ def test_a_service_only_one_scenario_has_is_not_compared_person_by_person(result
     )
     assert (demand["gained"], demand["lost"]) == ([], [])
     assert summary.startswith("Only one of the scenarios has this service")
+
+
+def test_a_crafted_save_request_is_refused_with_a_message(app_context: Settings) -> None:
+    for name, data in ((["x"], Scenario().to_dict()), ("Ok", ["not", "a", "dict"])):
+        message, version = workspace.save(1, name, data, 0, "en")  # type: ignore[arg-type]
+        assert "was not saved" in str(message) and version is dash.no_update
+    message, version = workspace.save(1, "Plan", {**Scenario().to_dict(), "name": 5}, "x", "sv")  # type: ignore[arg-type]
+    assert "Sparat: Plan" in str(message) and version == 1
+    assert [
+        s.name for s in ScenarioStorage(app_context.database_path).list(str(dataset().folder))
+    ] == ["Plan"]
+
+
+def test_comparing_ignores_crafted_ids_and_caps_how_many(app_context: Settings) -> None:
+    for name in ("A", "B"):
+        workspace.save(1, name, Scenario().to_dict(), 0, "sv")
+    out = workspace.compare_saved([1, "2; DROP TABLE", None, 2.5, True], None, "sv")
+    assert out["rows"] == [] and out["summary"] == ""  # one real id: nothing to compare
+    assert workspace.compare_saved("1,2", None, "sv") == workspace.EMPTY  # type: ignore[arg-type]
+    too_many = workspace.compare_saved(list(range(1, workspace.MAX_COMPARED + 2)), None, "en")
+    assert f"at most {workspace.MAX_COMPARED}" in too_many["summary"]
+    assert workspace.compare_saved([1, 2], None, "sv")["rows"]  # the real pair still compares

@@ -1,9 +1,12 @@
-"""Names from a data file are text, never markup: a place and a service point named with HTML
-show literally in tooltips and the place card, and no script runs. The app runs on the hostile
-data in its own process (one Dash app per process)."""
+"""Untrusted input in the browser. Names from a data file are text, never markup: a place and
+a service point named with HTML show literally in tooltips and the place card, and no script
+runs (the app runs on the hostile data in its own process: one Dash app per process). A damaged
+or oversized shared link opens the default scenario with a message that stays until dismissed."""
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import shutil
 import signal
@@ -11,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zlib
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +23,11 @@ from selenium.webdriver.common.action_chains import ActionChains
 
 from models.paths import PROJECT_ROOT, embedded_data_dir
 from tests.e2e.conftest import screenshot
+
+
+def _csp_violations(duo) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e["message"] for e in duo.get_logs() or [] if "Content Security" in e["message"]]
+
 
 pytestmark = pytest.mark.e2e
 PORT = 8061
@@ -107,6 +116,32 @@ def test_html_in_names_is_shown_as_text_and_runs_nothing(dash_duo, tmp_path: Pat
             " && s.text.includes('__pwned')).length}"
         )
         assert state == {"pwned": True, "images": 0, "bold": 0, "scripts": 0}
+        assert _csp_violations(dash_duo) == []
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+def _link(data: object) -> str:
+    packed = zlib.compress(json.dumps(data).encode(), 9)
+    return base64.urlsafe_b64encode(packed).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ({"budget_sek": "abc"}, "budget_sek: Input should be a valid number"),
+        ({"name": "x" * 5_000_000}, "64 kB"),  # a zip bomb: 5 MB of JSON in a short link
+    ],
+)
+def test_a_bad_link_opens_the_default_with_a_lasting_message(app_duo, data, reason) -> None:  # type: ignore[no-untyped-def]
+    app_duo.driver.get(f"{app_duo.server_url}/?lang=en&s={_link(data)}")
+    app_duo.wait_for_element(".sk-kpi", timeout=30)  # the first solve has answered
+    notice = app_duo.wait_for_element("#link-error", timeout=10)
+    assert "The link could not be opened" in notice.text and reason in notice.text
+    assert app_duo.find_element("#budget-input").get_attribute("value") == "2000000"
+    time.sleep(2)  # the notice used to vanish when the first solve wrote the error alert
+    assert app_duo.find_element("#link-error").is_displayed()
+    screenshot(app_duo, "bad_link")
+    app_duo.find_element("#link-error .btn-close").click()
+    app_duo.wait_for_no_elements("#link-error", timeout=10)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -109,6 +110,9 @@ def test_my_kommun_filters_results(app_duo) -> None:  # type: ignore[no-untyped-
     # The actions table is a callback of its own and may render a moment after the KPIs.
     cells = "#actions-table td[data-dash-column='kommun']"
     _until(lambda: {r.text for r in app_duo.find_elements(cells)} == {"Tingsryd"})
+    # money as a Swedish reader writes it: 260 000, never 260,000
+    costs = [c.text for c in app_duo.find_elements("#actions-table td[data-dash-column='cost']")]
+    assert costs and all(re.fullmatch(r"\d{1,3}( \d{3})*", c) for c in costs), costs
     screenshot(app_duo, "kommun_tingsryd")
 
 
