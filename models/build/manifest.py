@@ -87,30 +87,18 @@ def read_manifest(path: Path, source: Path | None = None) -> Manifest:
     folder = (
         source if source is not None else (path.parent / str(data.get("source", "."))).resolve()
     )
-    for role in FILE_ROLES:
-        if role not in files:
-            problems.append(
-                _problem(path.name, f"files.{role}", "filen anges inte", "no file given")
-            )
-        elif not (folder / files[role]).is_file():
-            problems.append(
-                _problem(
-                    files[role],
-                    None,
-                    f"filen saknas i {folder}",
-                    f"the file is missing from {folder}",
-                )
-            )
-    for role in OPTIONAL_ROLES:
-        if role in files and not (folder / files[role]).is_file():
-            problems.append(
-                _problem(
-                    files[role],
-                    None,
-                    f"filen saknas i {folder}",
-                    f"the file is missing from {folder}",
-                )
-            )
+    problems += [
+        _problem(path.name, f"files.{role}", "filen anges inte", "no file given")
+        for role in FILE_ROLES
+        if role not in files
+    ]
+    problems += [
+        _problem(
+            files[role], None, f"filen saknas i {folder}", f"the file is missing from {folder}"
+        )
+        for role in (*FILE_ROLES, *OPTIONAL_ROLES)
+        if role in files and not (folder / files[role]).is_file()
+    ]
     if not isinstance(data.get("name"), str) or not data["name"].strip():
         problems.append(
             _problem(path.name, "name", "regionens namn saknas", "the region's name is missing")
