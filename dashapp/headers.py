@@ -9,6 +9,7 @@ and ``X-Frame-Options: DENY`` stop another site from framing the app. See docs/s
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import dash
@@ -22,7 +23,10 @@ MAX_REQUEST_BYTES = 16 * 1024 * 1024  # an upload of 10 MB grows by a third as b
 def tile_origin(tile_url: str) -> str:
     """``https://tile.openstreetmap.org`` from a tile URL template; empty for no tiles."""
     parts = urlsplit(tile_url.strip())
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+    if not (parts.scheme and parts.netloc):
+        return ""
+    host = re.sub(r"\{[a-z]+\}", "*", parts.netloc)  # {s}.tile.example.org → *.tile…
+    return f"{parts.scheme}://{host}" if "{" not in host else f"{parts.scheme}:"
 
 
 def content_security_policy(app: dash.Dash, settings: Settings) -> str:

@@ -89,7 +89,11 @@ def decode(search: str | None, defaults: Scenario | None = None) -> Scenario | N
 
 
 MAX_SAVED_NAME_CHARS = 80  # a saved scenario's name: the input's maxLength and the save check
-MAX_LINK_CHARS = 8_000  # a link's scenario; browsers and proxies cut URLs near this anyway
+# A link's scenario. The page reads it from the Referer of Dash's layout request, and Chromium
+# and Firefox cut a Referer longer than 4,096 bytes down to the bare origin (the scenario would
+# be lost without a word), so the whole address must stay under that: the default scenario
+# takes about 400 characters, a hundred locks about 800.
+MAX_LINK_CHARS = 4_000
 MAX_LINK_SCENARIO_BYTES = 64_000  # what it may expand to: no zip bomb reaches the page
 
 
