@@ -59,8 +59,8 @@ MAP_DEMAND = "map-demand"
 DEMAND_SERVICE = "demand-service"
 
 
-def map_points(service: str) -> str:
-    return f"map-points-{service}"
+def map_points(service: Key) -> dict[str, Any]:
+    return {"type": "map-points", "service": service}
 
 
 def kpi(key: Key) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Input, Output, State, callback, ctx, no_update
+from dash import ALL, Input, Output, State, callback, ctx, no_update
 
 from dashapp import ids
 from dashapp.components.place_card import card_body
@@ -17,6 +17,7 @@ from models.solution import Solution
 @callback(
     Output(ids.SELECTED_PLACE, "data"),
     Input(ids.MAP_PLACES, "clickData"),
+    Input(ids.map_points(ALL), "clickData"),
     Input(ids.ACTIONS_TABLE, "active_cell"),
     Input(ids.CRITICAL_TABLE, "active_cell"),
     State(ids.ACTIONS_TABLE, "derived_viewport_data"),
@@ -25,14 +26,19 @@ from models.solution import Solution
 )
 def select_place(
     click: dict[str, Any] | None,
+    point_clicks: list[dict[str, Any] | None],
     action_cell: dict[str, Any] | None,
     critical_cell: dict[str, Any] | None,
     action_rows: list[dict[str, Any]] | None,
     critical_rows: list[dict[str, Any]] | None,
 ) -> Any:
-    """A place picked on the map, or a row picked in the actions or critical-points table."""
+    """A place picked on the map (its circle, or a service point drawn on top of it, which
+    opens the point's place), or a row picked in the actions or critical-points table."""
     if ctx.triggered_id == ids.MAP_PLACES and click:
         return click["properties"]["id"]
+    if isinstance(ctx.triggered_id, dict) and ctx.triggered_id.get("type") == "map-points":
+        point = ctx.triggered[0]["value"]
+        return point["properties"]["place"] if point else no_update
     cell, rows = (
         (action_cell, action_rows)
         if ctx.triggered_id == ids.ACTIONS_TABLE

@@ -263,3 +263,28 @@ def test_nulage_shows_todays_access_and_my_places(app_duo) -> None:  # type: ign
     table = app_duo.find_element("#my-places-table")
     app_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", table)
     screenshot(app_duo, "nulage_tingsryd_1366x768")
+
+
+_HIT = """
+const box = arguments[0].getBoundingClientRect();
+const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+return hit ? hit.getAttribute('class') : '';
+"""
+
+
+def test_clicking_a_village_where_its_shop_is_drawn_opens_its_card(app_duo) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    data = dataset()
+    shops = set(data.points.place_index[data.points.service == "grocery"].tolist())
+    towns = [j for j in shops if data.places.kind[j] == "tatort"]
+    app_duo.wait_for_element("#map .sk-point-grocery", timeout=20)
+    for j in towns:  # a town whose shop marker lies on the centre of its circle
+        marker = app_duo.find_element(f"#map .sk-id-{data.places.ids[j]}")
+        if "sk-point-grocery" in (app_duo.driver.execute_script(_HIT, marker) or ""):
+            break
+    else:
+        pytest.fail("no town has its shop drawn on its centre")
+    ActionChains(app_duo.driver).move_to_element(marker).click().perform()
+    _wait_text(app_duo, ".offcanvas-title", str(data.places.names[j]))
+    screenshot(app_duo, "village_card_from_shop_click")
