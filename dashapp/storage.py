@@ -24,7 +24,14 @@ CREATE TABLE IF NOT EXISTS scenarios (
     scenario_json TEXT NOT NULL,
     summary_json TEXT NOT NULL,
     created_at TEXT NOT NULL
-)
+);
+CREATE TABLE IF NOT EXISTS data_revisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    dataset TEXT NOT NULL,
+    corrections_json TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
 """
 
 
@@ -38,13 +45,24 @@ class SavedScenario:
     created_at: str
 
 
+@dataclass(frozen=True)
+class SavedRevision:
+    """A named set of corrections to a dataset; the shipped data itself is never edited."""
+
+    id: int
+    name: str
+    dataset: str
+    corrections_json: str
+    created_at: str
+
+
 class ScenarioStorage:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as connection:
             connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute(SCHEMA)
+            connection.executescript(SCHEMA)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -80,6 +98,35 @@ class ScenarioStorage:
 
     def get(self, scenario_id: int) -> SavedScenario | None:
         found = self._select("id = ?", (scenario_id,))
+        return found[0] if found else None
+
+
+    def save_revision(self, name: str, dataset: str, corrections_json: str) -> int:
+        """Insert a data revision; like scenarios, revisions are only ever added."""
+        created = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._connect() as connection:
+            cursor = connection.execute(
+                "INSERT INTO data_revisions (name, dataset, corrections_json, created_at) "
+                "VALUES (?, ?, ?, ?)",
+                (name.strip() or "Revision", dataset, corrections_json, created),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def _revisions(self, where: str, arguments: tuple[Any, ...]) -> list[SavedRevision]:
+        query = (
+            "SELECT id, name, dataset, corrections_json, created_at FROM data_revisions "
+            f"WHERE {where} ORDER BY id"
+        )
+        with self._connect() as connection:
+            rows = connection.execute(query, arguments).fetchall()
+        return [SavedRevision(r[0], str(r[1]), r[2], str(r[3]), r[4]) for r in rows]
+
+    def list_revisions(self, dataset: str) -> list[SavedRevision]:
+        """Data revisions of one dataset, oldest first."""
+        return self._revisions("dataset = ?", (dataset,))
+
+    def get_revision(self, revision_id: int) -> SavedRevision | None:
+        found = self._revisions("id = ?", (revision_id,))
         return found[0] if found else None
 
 
