@@ -35,6 +35,7 @@ def _build(args: argparse.Namespace) -> int:
         travel_matrix=args.travel_matrix,
         osm=args.osm,
         leave_out_categories=tuple(args.leave_out or ()),
+        corrections=args.corrections,
     )
     out = build_folder(read_manifest(args.manifest, args.source), args.out, options)
     print(f"Byggt / built: {out}")
@@ -104,6 +105,11 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         metavar="CATEGORY",
         help="a source category not to count (repeatable), e.g. bank_branch for ATMs-only cash",
+    )
+    build.add_argument(
+        "--corrections",
+        type=Path,
+        help="corrections CSV exported from the app (a data revision) to apply to the build",
     )
     build.set_defaults(run=_build)
     check = data_commands.add_parser("check", help="validate a data folder")

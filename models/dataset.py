@@ -184,7 +184,7 @@ def _demand(frame: pd.DataFrame) -> Demand:
     )
 
 
-def _points(frame: pd.DataFrame, place_position: dict[str, int]) -> ServicePoints:
+def points_from_table(frame: pd.DataFrame, place_position: dict[str, int]) -> ServicePoints:
     _, _, lon, lat = _coordinates(frame)
     return ServicePoints(
         ids=_strings(frame, "point_id"),
@@ -199,7 +199,7 @@ def _points(frame: pd.DataFrame, place_position: dict[str, int]) -> ServicePoint
     )
 
 
-def _costs(
+def costs_from_table(
     frame: pd.DataFrame, place_position: dict[str, int], services: tuple[str, ...]
 ) -> tuple[FloatArray, FloatArray]:
     shape = (len(place_position), len(services))
@@ -211,7 +211,7 @@ def _costs(
     return keep, establish
 
 
-def _cost_notes(frame: pd.DataFrame) -> dict[tuple[str, str], tuple[bool, str]]:
+def cost_notes_from_table(frame: pd.DataFrame) -> dict[tuple[str, str], tuple[bool, str]]:
     assumption = frame.get("assumption", pd.Series(False, index=frame.index)).fillna(False)
     basis = frame.get("basis", pd.Series("", index=frame.index)).fillna("")
     return {
@@ -268,7 +268,7 @@ def _load_cached(folder: Path, stamp: int) -> Dataset:
     places = _places(tables["places.csv"])
     demand = _demand(tables["demand.csv"])
     position = {p: j for j, p in enumerate(places.ids)}
-    keep, establish = _costs(tables["costs.csv"], position, services)
+    keep, establish = costs_from_table(tables["costs.csv"], position, services)
     model = TravelModel.from_dict(settings.get("travel_model", {}))
     kommuner = tables["kommuner.csv"]
     region = region_from_settings(settings, folder.name)
@@ -278,7 +278,7 @@ def _load_cached(folder: Path, stamp: int) -> Dataset:
         services=services,
         places=places,
         demand=demand,
-        points=_points(tables["service_points.csv"], position),
+        points=points_from_table(tables["service_points.csv"], position),
         keep_cost_sek=keep,
         establish_cost_sek=establish,
         travel=_travel(tables, demand, places, model),
@@ -290,5 +290,5 @@ def _load_cached(folder: Path, stamp: int) -> Dataset:
         settings=settings,
         registry=registry,
         region=region,
-        cost_notes=_cost_notes(tables["costs.csv"]),
+        cost_notes=cost_notes_from_table(tables["costs.csv"]),
     )

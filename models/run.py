@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from models.candidates import build_columns
+from models.corrections import apply_corrections
 from models.coverage import coverage_structure
 from models.dataset import Dataset
 from models.formulation import build_formulation
@@ -21,6 +22,7 @@ def run_scenario(dataset: Dataset, scenario: Scenario, solver: Any = None) -> So
     a user can fix, and SolverError when the solver finds no solution."""
     started = time.perf_counter()
     validate_scenario(scenario, dataset)
+    dataset = apply_corrections(dataset, scenario.corrections)
     structure = coverage_structure(dataset, scenario)
     columns = build_columns(dataset, scenario)
     formulation = build_formulation(dataset, scenario, structure, columns)

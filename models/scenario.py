@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from models.corrections import Correction, check_corrections
 from models.dataset import Dataset
 from models.errors import ScenarioError
 from models.scenario_schema import MAX_SCENARIO_CHARS, ScenarioFields, parse_scenario_fields
@@ -69,6 +70,10 @@ class Scenario:
     kommun_budget_cap_sek: tuple[tuple[str, float], ...] = ()
     candidate_kommuner: tuple[str, ...] = ()  # empty: every kommun
     locks: tuple[Lock, ...] = ()
+    # corrections to the data this scenario uses, and the name of the data revision they came
+    # from ("" with no corrections: the shipped data)
+    corrections: tuple[Correction, ...] = ()
+    data_revision: str = ""
 
     def settings(self, service: str) -> ServiceSettings:
         return next(s for s in self.services if s.service == service)
@@ -139,6 +144,10 @@ def _from_fields(fields: ScenarioFields, defaults: Scenario | None) -> Scenario:
             values["basket"] = tuple(b for b in base.basket if b in names)
     if "locks" in values:
         values["locks"] = tuple(Lock(**lock.model_dump()) for lock in fields.locks or [])
+    if "corrections" in values:
+        values["corrections"] = tuple(
+            Correction(**item.model_dump()) for item in fields.corrections or []
+        )
     if "kommun_budget_cap_sek" in values:
         caps = fields.kommun_budget_cap_sek or {}
         values["kommun_budget_cap_sek"] = tuple((str(k), float(v)) for k, v in caps.items())
@@ -219,6 +228,12 @@ def validate_scenario(scenario: Scenario, dataset: Dataset) -> None:
     """Raise ScenarioError for the first invalid value; locks' costs are checked by the model."""
     _check_numbers(scenario)
     _check_names(scenario, dataset)
+    problems = check_corrections(dataset, scenario.corrections)
+    if problems:
+        _fail(
+            "Datarättelserna går inte att använda: " + problems[0].line(),
+            "The data corrections cannot be applied: " + problems[0].line(),
+        )
     if scenario.elderly_weight > 0 and dataset.demand.population_70plus is None:
         _fail(
             "Vikt för 70+ kräver åldersdata (SCB:s befolkningsrutor)",

@@ -19,6 +19,7 @@ MAX_NAME_CHARS = 200
 MAX_SCENARIO_CHARS = 1_000_000  # a scenario file or store larger than this is refused unread
 MAX_LIST_ITEMS = 10_000  # locks, services, kommuner
 MAX_BUDGET_SEK = 1e12
+MAX_CORRECTIONS = 500  # equals models.corrections.MAX_CORRECTIONS (a test keeps them equal)
 
 Minutes = Annotated[float, Field(allow_inf_nan=False, gt=0, le=600)]
 Share = Annotated[float, Field(allow_inf_nan=False, ge=0, le=1)]
@@ -43,6 +44,21 @@ class LockFields(_Strict):
     locked_in: StrictBool = True
 
 
+class CorrectionFields(_Strict):
+    """A data correction (models/corrections.py checks it against the data)."""
+
+    action: Key
+    point_id: Annotated[str, Field(max_length=100)] = ""
+    status: Annotated[str, Field(max_length=20)] = ""
+    service: Annotated[str, Field(max_length=100)] = ""
+    name: Annotated[str, Field(max_length=MAX_NAME_CHARS)] = ""
+    lon_deg: Annotated[float, Field(allow_inf_nan=False, ge=-180, le=180)] | None = None
+    lat_deg: Annotated[float, Field(allow_inf_nan=False, ge=-90, le=90)] | None = None
+    place_id: Annotated[str, Field(max_length=100)] = ""
+    cost_kind: Annotated[str, Field(max_length=20)] = ""
+    cost_sek: Annotated[float, Field(allow_inf_nan=False, ge=0, le=MAX_BUDGET_SEK)] | None = None
+
+
 class ScenarioFields(_Strict):
     """Every field optional: what a file leaves out comes from the region's defaults."""
 
@@ -63,6 +79,8 @@ class ScenarioFields(_Strict):
     )
     candidate_kommuner: Annotated[list[Key], Field(max_length=MAX_LIST_ITEMS)] | None = None
     locks: Annotated[list[LockFields], Field(max_length=MAX_LIST_ITEMS)] | None = None
+    corrections: Annotated[list[CorrectionFields], Field(max_length=MAX_CORRECTIONS)] | None = None
+    data_revision: Annotated[str, Field(max_length=MAX_NAME_CHARS)] | None = None
 
 
 _SWEDISH = {

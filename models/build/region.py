@@ -21,6 +21,8 @@ from models.build.manifest import Manifest, reading_source
 from models.build.places import build_places, tatort_places
 from models.build.services import StatusRule, apply_status_rule, select_service_points
 from models.build.settlement import RuralSpread
+from models.corrections import correct_tables
+from models.corrections_file import read_corrections
 from models.errors import DataError, Problem
 from models.importers import (
     read_population_grid,
@@ -46,6 +48,7 @@ class BuildOptions:
     service_points: Path | None = None
     travel_matrix: Path | None = None
     osm: Path | None = None
+    corrections: Path | None = None  # the corrections CSV the app exports (a data revision)
 
 
 def _raise_if(problems: list[Problem]) -> None:
@@ -280,8 +283,18 @@ def _build_into(manifest: Manifest, out: Path, options: BuildOptions) -> None:
     places, place_of_point, how = build_places(localities, raw_points, shapes, options.link_km)
     table = _points_table(raw_points, place_of_point).assign(link=how)
     points = _statuses(table, places, options.status_rule)
+    costs = default_costs(places, registry)
+    if options.corrections is not None:
+        points, costs = correct_tables(
+            points,
+            costs,
+            places,
+            registry.keys,
+            read_corrections(options.corrections),
+            options.corrections.name,
+        )
     demand = _demand(options, places, kommuner, shapes)
-    _write(out, manifest, options, registry, kommuner, geojson, places, demand, points)
+    _write(out, manifest, options, registry, kommuner, geojson, places, demand, points, costs)
     _write_travel(out, options)
     _raise_if(check_folder(out))
 
@@ -296,13 +309,14 @@ def _write(
     places: pd.DataFrame,
     demand: pd.DataFrame,
     points: pd.DataFrame,
+    costs: pd.DataFrame,
 ) -> None:
     out.mkdir(parents=True, exist_ok=True)
     kommuner.to_csv(out / schema.KOMMUNER.file, index=False)
     _with_latlon(places).to_csv(out / schema.PLACES.file, index=False)
     _with_latlon(demand).to_csv(out / schema.DEMAND.file, index=False)
     _with_latlon(points).to_csv(out / schema.SERVICE_POINTS.file, index=False)
-    default_costs(places, registry).to_csv(out / schema.COSTS.file, index=False)
+    costs.to_csv(out / schema.COSTS.file, index=False)
     (out / schema.BOUNDARIES_FILE).write_text(json.dumps(geojson), encoding="utf-8")
     settings = {
         "name": manifest.name,
@@ -313,6 +327,7 @@ def _write(
         "left_out_categories": list(options.leave_out_categories),
         "place_link_km": options.link_km,
         "status_rule": {"max_population_at_risk": options.status_rule.max_population_at_risk},
+        **({"corrections": options.corrections.name} if options.corrections else {}),
         **manifest.settings,
         "reference_figures": _reference_figures(manifest),
     }
