@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8050
 
-.PHONY: run test lint typecheck pytest browser data bench clean
+.PHONY: run test lint typecheck pytest browser postgres data bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,19 @@ browser:
 		exit 1; \
 	fi
 
+## postgres: Debian's PostgreSQL server; the storage tests start a throwaway one (tests/pg.py)
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; then \
+		true; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql; \
+	else \
+		echo "The storage tests need Debian's package postgresql (initdb and postgres;"; \
+		echo "they start their own server on 127.0.0.1 and stop it after):"; \
+		echo "  sudo apt-get install postgresql"; \
+		exit 1; \
+	fi
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -41,7 +54,7 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
-pytest: $(VENV)/.installed-test browser
+pytest: $(VENV)/.installed-test browser postgres
 	$(BIN)/pytest --headless
 
 ## test: install everything, then lint, type-check and run every test (browser tests included)

@@ -33,7 +33,8 @@ def dataset() -> Dataset:
 
 
 def storage() -> ScenarioStorage:
-    return ScenarioStorage(settings().database_path)
+    """The saved-scenario database: ``DATABASE_URL`` when set, else the SQLite file."""
+    return ScenarioStorage(settings().database)
 
 
 def base_scenario() -> Scenario:

@@ -4,6 +4,7 @@
 |---|---|---|
 | ``SERVICEKARTAN_DATA`` | data folder to serve | the embedded region under ``data/`` |
 | ``SERVICEKARTAN_DB`` | SQLite file of saved scenarios | ``instance/servicekartan.sqlite3`` |
+| ``DATABASE_URL`` | a database server for them instead (``postgresql://…``) | none: the file |
 | ``SERVICEKARTAN_TILE_URL`` | base-map tiles; empty or ``none`` for none | OpenStreetMap |
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.paths import PROJECT_ROOT, embedded_data_dir
@@ -25,6 +26,13 @@ class Settings:
     data_dir: Path
     database_path: Path = DEFAULT_DB
     tile_url: str = DEFAULT_TILE_URL
+    # Not in repr: the URL may hold the database password
+    database_url: str | None = field(default=None, repr=False)
+
+    @property
+    def database(self) -> Path | str:
+        """Where saved scenarios live: the server's URL when one is set, else the SQLite file."""
+        return self.database_url or self.database_path
 
     @property
     def tiles_online(self) -> bool:
@@ -37,6 +45,7 @@ class Settings:
             "data_dir": Path(environ.get("SERVICEKARTAN_DATA") or embedded_data_dir()),
             "database_path": Path(environ.get("SERVICEKARTAN_DB") or DEFAULT_DB),
             "tile_url": environ.get("SERVICEKARTAN_TILE_URL", DEFAULT_TILE_URL),
+            "database_url": environ.get("DATABASE_URL", "").strip() or None,
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -1,14 +1,15 @@
-"""Saved scenarios in a real SQLite file (the path comes from the app's settings).
+"""Saved scenarios and data revisions, in a SQLite file or on a PostgreSQL server
+(``dashapp/db.py`` opens either and keeps its schema current).
 
 Saving only ever inserts: a scenario saved under an existing name is a new row, so nothing a
-workshop saved can be overwritten or lost by a later save. Each write is one transaction in
-WAL mode, so a crash mid-save leaves every earlier row intact.
+workshop saved can be overwritten or lost by a later save. Each write is one transaction and
+returns only after it committed, so a process killed mid-save leaves every acknowledged row.
 """
 
 from __future__ import annotations
 
+import builtins
 import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,23 +17,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS scenarios (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name TEXT NOT NULL,
-    dataset TEXT NOT NULL,
-    scenario_json TEXT NOT NULL,
-    summary_json TEXT NOT NULL,
-    created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS data_revisions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name TEXT NOT NULL,
-    dataset TEXT NOT NULL,
-    corrections_json TEXT NOT NULL,
-    created_at TEXT NOT NULL
-);
-"""
+import sqlalchemy as sa
+
+from dashapp.db import StorageError, data_revisions, describe, open_engine, scenarios
+
+__all__ = ["SavedRevision", "SavedScenario", "ScenarioStorage", "StorageError"]
 
 
 @dataclass(frozen=True)
@@ -57,77 +46,92 @@ class SavedRevision:
 
 
 class ScenarioStorage:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as connection:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(SCHEMA)
+    """Opens ``database`` (a SQLite file's ``Path``, or a database URL as a string) and brings
+    its schema up to date. Every method raises ``StorageError`` (an ``OSError``) on failure."""
+
+    def __init__(self, database: Path | str) -> None:
+        self.path = database if isinstance(database, Path) else None
+        self._engine = open_engine(database)
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        connection = sqlite3.connect(self.path, timeout=10)
+    def _transaction(self) -> Iterator[sa.Connection]:
+        """One transaction: committed when the block ends, rolled back on error."""
         try:
-            with connection:  # one transaction: committed on success, rolled back on error
+            with self._engine.begin() as connection:
                 yield connection
-        finally:
-            connection.close()
+        except sa.exc.SQLAlchemyError as error:
+            raise StorageError(describe(error)) from error
 
     def save(self, name: str, dataset: str, scenario_json: str, summary: dict[str, Any]) -> int:
-        created = datetime.now(UTC).isoformat(timespec="seconds")
-        with self._connect() as connection:
-            cursor = connection.execute(
-                "INSERT INTO scenarios (name, dataset, scenario_json, summary_json, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (name.strip() or "Scenario", dataset, scenario_json, json.dumps(summary), created),
+        row = {
+            "name": name.strip() or "Scenario",
+            "dataset": dataset,
+            "scenario_json": scenario_json,
+            "summary_json": json.dumps(summary),
+            "created_at": _now(),
+        }
+        with self._transaction() as connection:
+            inserted = connection.execute(sa.insert(scenarios).values(row)).inserted_primary_key
+        return int(inserted[0]) if inserted else 0
+
+    def _select(self, where: sa.ColumnElement[bool]) -> list[SavedScenario]:
+        query = sa.select(scenarios).where(where).order_by(scenarios.c.id)
+        with self._transaction() as connection:
+            rows = connection.execute(query).all()
+        return [
+            SavedScenario(
+                r.id,
+                str(r.name),
+                r.dataset,
+                str(r.scenario_json),
+                _summary(r.summary_json),
+                r.created_at,
             )
-            return int(cursor.lastrowid or 0)
+            for r in rows
+        ]
 
-    def _select(self, where: str, arguments: tuple[Any, ...]) -> list[SavedScenario]:
-        query = (
-            "SELECT id, name, dataset, scenario_json, summary_json, created_at FROM scenarios "
-            f"WHERE {where} ORDER BY id"
-        )
-        with self._connect() as connection:
-            rows = connection.execute(query, arguments).fetchall()
-        return [SavedScenario(r[0], str(r[1]), r[2], str(r[3]), _summary(r[4]), r[5]) for r in rows]
-
-    def list(self, dataset: str) -> list[SavedScenario]:
+    def list(self, dataset: str) -> builtins.list[SavedScenario]:
         """Saved scenarios of one dataset, oldest first."""
-        return self._select("dataset = ?", (dataset,))
+        return self._select(scenarios.c.dataset == dataset)
 
     def get(self, scenario_id: int) -> SavedScenario | None:
-        found = self._select("id = ?", (scenario_id,))
+        found = self._select(scenarios.c.id == scenario_id)
         return found[0] if found else None
-
 
     def save_revision(self, name: str, dataset: str, corrections_json: str) -> int:
         """Insert a data revision; like scenarios, revisions are only ever added."""
-        created = datetime.now(UTC).isoformat(timespec="seconds")
-        with self._connect() as connection:
-            cursor = connection.execute(
-                "INSERT INTO data_revisions (name, dataset, corrections_json, created_at) "
-                "VALUES (?, ?, ?, ?)",
-                (name.strip() or "Revision", dataset, corrections_json, created),
-            )
-            return int(cursor.lastrowid or 0)
+        row = {
+            "name": name.strip() or "Revision",
+            "dataset": dataset,
+            "corrections_json": corrections_json,
+            "created_at": _now(),
+        }
+        with self._transaction() as connection:
+            inserted = connection.execute(
+                sa.insert(data_revisions).values(row)
+            ).inserted_primary_key
+        return int(inserted[0]) if inserted else 0
 
-    def _revisions(self, where: str, arguments: tuple[Any, ...]) -> list[SavedRevision]:
-        query = (
-            "SELECT id, name, dataset, corrections_json, created_at FROM data_revisions "
-            f"WHERE {where} ORDER BY id"
-        )
-        with self._connect() as connection:
-            rows = connection.execute(query, arguments).fetchall()
-        return [SavedRevision(r[0], str(r[1]), r[2], str(r[3]), r[4]) for r in rows]
+    def _revisions(self, where: sa.ColumnElement[bool]) -> builtins.list[SavedRevision]:
+        query = sa.select(data_revisions).where(where).order_by(data_revisions.c.id)
+        with self._transaction() as connection:
+            rows = connection.execute(query).all()
+        return [
+            SavedRevision(r.id, str(r.name), r.dataset, str(r.corrections_json), r.created_at)
+            for r in rows
+        ]
 
-    def list_revisions(self, dataset: str) -> list[SavedRevision]:
+    def list_revisions(self, dataset: str) -> builtins.list[SavedRevision]:
         """Data revisions of one dataset, oldest first."""
-        return self._revisions("dataset = ?", (dataset,))
+        return self._revisions(data_revisions.c.dataset == dataset)
 
     def get_revision(self, revision_id: int) -> SavedRevision | None:
-        found = self._revisions("id = ?", (revision_id,))
+        found = self._revisions(data_revisions.c.id == revision_id)
         return found[0] if found else None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _summary(text: str) -> dict[str, Any]:

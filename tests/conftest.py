@@ -11,6 +11,9 @@ import pytest
 from models.dataset import Dataset, load_dataset
 from models.paths import EMBEDDED_DATA
 
+# The throwaway PostgreSQL server the storage tests run against (fixture postgres_server)
+pytest_plugins = ["tests.pg"]
+
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "data"
 OUTPUT = TESTS.parent / "test-output"

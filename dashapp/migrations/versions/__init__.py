@@ -1,0 +1,1 @@
+"""One module a migration, oldest first by revision number."""
