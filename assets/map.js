@@ -37,13 +37,35 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
   pointToLayer: function (feature, latlng, context) {
     const hideout = (context && context.hideout) || {};
     const p = feature.properties;
+    // a correction may have closed or moved the point, or changed its status
+    const changed = (hideout.changed && hideout.changed[p.id]) || "";
+    const gone = changed === "closed" || changed === "moved";
+    const status = changed === "at_risk" || changed === "secure" ? changed : p.status;
     const marker = L.circleMarker(latlng, {
       radius: 4,
-      className: "sk-point sk-point-" + p.service + " sk-pid-" + p.id,
-      color: p.status === "at_risk" ? "#000" : "#fff",
-      weight: p.status === "at_risk" ? 2 : 1,
-      dashArray: p.status === "at_risk" ? "2 2" : null,
+      className: "sk-point sk-point-" + p.service + " sk-pid-" + p.id + (gone ? " sk-gone" : ""),
+      color: status === "at_risk" ? "#000" : "#fff",
+      weight: status === "at_risk" ? 2 : 1,
+      dashArray: status === "at_risk" ? "2 2" : null,
       fillColor: hideout.color || "#666",
+      fillOpacity: gone ? 0.15 : 0.95,
+      opacity: gone ? 0.3 : 1,
+    });
+    marker.bindTooltip(window.servicekartan.textTooltip(p.name));
+    return marker;
+  },
+
+  // A point a correction added or moved: the service's colour inside a heavy dark ring.
+  editToLayer: function (feature, latlng, context) {
+    const hideout = (context && context.hideout) || {};
+    const p = feature.properties;
+    const marker = L.circleMarker(latlng, {
+      radius: 6,
+      className: "sk-edit sk-point-" + p.service + " sk-pid-" + p.id,
+      color: "#000",
+      weight: 3,
+      dashArray: p.status === "at_risk" ? "3 2" : null,
+      fillColor: (hideout.colors && hideout.colors[p.service]) || "#666",
       fillOpacity: 0.95,
     });
     marker.bindTooltip(window.servicekartan.textTooltip(p.name));

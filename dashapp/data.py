@@ -13,6 +13,7 @@ import flask
 
 from dashapp.settings import Settings
 from dashapp.storage import ScenarioStorage
+from models.corrections import apply_corrections
 from models.dataset import Dataset, load_dataset
 from models.run import run_scenario
 from models.scenario import Scenario, default_scenario
@@ -30,6 +31,12 @@ def settings() -> Settings:
 
 def dataset() -> Dataset:
     return load_dataset(settings().data_dir)
+
+
+def dataset_for(scenario: Scenario) -> Dataset:
+    """The app's dataset as ``scenario``'s data corrections leave it (the shipped data itself
+    is never edited)."""
+    return apply_corrections(dataset(), scenario.corrections)
 
 
 def storage() -> ScenarioStorage:

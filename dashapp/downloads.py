@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from dashapp import exports
 from dashapp.report import html_report
+from models.corrections_file import corrections_csv
 from models.dataset import Dataset
 from models.solution import Solution
 
@@ -15,6 +16,13 @@ Builder = Callable[[Solution, Dataset, str], bytes]
 
 def _report(solution: Solution, dataset: Dataset, language: str) -> bytes:
     return html_report(solution, dataset, language).encode("utf-8")
+
+
+def _corrections(solution: Solution, dataset: Dataset, language: str) -> bytes:
+    """The scenario's data corrections as the CSV ``data build --corrections`` reads (no
+    comment lines: it is an input file, not a report)."""
+    del dataset, language
+    return corrections_csv(solution.scenario.corrections).encode("utf-8")
 
 
 EXPORTS: dict[str, tuple[str, Builder]] = {
@@ -26,4 +34,5 @@ EXPORTS: dict[str, tuple[str, Builder]] = {
     "json": ("json", exports.scenario_json),
     "result": ("result.json", exports.result_json),
     "report": ("html", _report),
+    "corrections": ("corrections.csv", _corrections),
 }

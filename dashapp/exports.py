@@ -21,7 +21,9 @@ import shapely
 
 from dashapp.i18n import t
 from dashapp.present import label
+from dashapp.present_corrections import revision_status
 from models.dataset import Dataset
+from models.scenario import Scenario
 from models.solution import Solution
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,11 +35,15 @@ def safe_text(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def notes(dataset: Dataset, language: str) -> list[str]:
-    """Modelled-figure warning, the region's own notes, then its sources."""
+def notes(dataset: Dataset, language: str, scenario: Scenario | None = None) -> list[str]:
+    """Modelled-figure warning, the region's own notes, which data revision the figures use,
+    then the sources."""
     found = [*dataset.region.notes(language)]
     if dataset.demand_is_modelled or dataset.travel.method == "modelled":
         found.insert(0, t("modelled_note", language))
+    if scenario is not None:
+        revision = safe_text(revision_status(scenario, language))
+        found.append(t("revision_note", language, revision=revision))
     found.append(f"{t('sources_title', language)}: {dataset.region.citations()}")
     return found
 
@@ -80,19 +86,22 @@ def kpi_frame(solution: Solution, dataset: Dataset, language: str) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def to_csv(frame: pd.DataFrame, dataset: Dataset, language: str) -> bytes:
+def to_csv(
+    frame: pd.DataFrame, dataset: Dataset, language: str, scenario: Scenario | None = None
+) -> bytes:
     swedish = language != "en"
-    header = "".join(f"# {line}\n" for line in notes(dataset, language))
+    header = "".join(f"# {line}\n" for line in notes(dataset, language, scenario))
     body = frame.to_csv(index=False, sep=";" if swedish else ",", decimal="," if swedish else ".")
     return (header + body).encode("utf-8-sig")
 
 
 def actions_csv(solution: Solution, dataset: Dataset, language: str) -> bytes:
-    return to_csv(actions_frame(solution, dataset, language), dataset, language)
+    frame = actions_frame(solution, dataset, language)
+    return to_csv(frame, dataset, language, solution.scenario)
 
 
 def kpi_csv(solution: Solution, dataset: Dataset, language: str) -> bytes:
-    return to_csv(kpi_frame(solution, dataset, language), dataset, language)
+    return to_csv(kpi_frame(solution, dataset, language), dataset, language, solution.scenario)
 
 
 def parameters_frame(solution: Solution, language: str) -> pd.DataFrame:
@@ -109,7 +118,9 @@ def parameters_frame(solution: Solution, language: str) -> pd.DataFrame:
 
 
 def to_xlsx(solution: Solution, dataset: Dataset, language: str) -> bytes:
-    sources = pd.DataFrame({t("report_sources", language): notes(dataset, language)})
+    sources = pd.DataFrame(
+        {t("report_sources", language): notes(dataset, language, solution.scenario)}
+    )
     buffer = io.BytesIO()
     sheets = (
         (t("tab_actions", language), actions_frame(solution, dataset, language)),
@@ -160,7 +171,7 @@ def to_geojson(solution: Solution, dataset: Dataset, language: str) -> bytes:
     ]
     collection = {
         "type": "FeatureCollection",
-        "notes": notes(dataset, language),
+        "notes": notes(dataset, language, solution.scenario),
         "features": features,
     }
     return json.dumps(collection, ensure_ascii=False, default=float).encode("utf-8")
@@ -196,7 +207,7 @@ def to_geopackage(solution: Solution, dataset: Dataset, language: str) -> bytes:
             driver="GPKG",
             geometry_type="Point",
             crs="EPSG:4326",
-            layer_metadata={"notes": " | ".join(notes(dataset, language))},
+            layer_metadata={"notes": " | ".join(notes(dataset, language, solution.scenario))},
         )
         return path.read_bytes()
 
@@ -208,5 +219,8 @@ def scenario_json(solution: Solution, dataset: Dataset, language: str) -> bytes:
 
 def result_json(solution: Solution, dataset: Dataset, language: str) -> bytes:
     """The whole typed result, as ``servicekartan solve --json`` writes it."""
-    data: dict[str, Any] = {**solution.to_dict(), "notes": notes(dataset, language)}
+    data: dict[str, Any] = {
+        **solution.to_dict(),
+        "notes": notes(dataset, language, solution.scenario),
+    }
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")

@@ -13,6 +13,7 @@ import numpy as np
 from models.dataset import Dataset
 
 Feature = dict[str, Any]
+EMPTY_COLLECTION: dict[str, Any] = {"type": "FeatureCollection", "features": []}
 
 
 def _point(lon: float, lat: float, properties: dict[str, Any]) -> Feature:
@@ -94,3 +95,26 @@ def county_center(dataset: Dataset) -> list[float]:
     """Middle of the region's places; the map opens here (dash-leaflet errors on ``bounds``)."""
     (south, west), (north, east) = county_bounds(dataset)
     return [(south + north) / 2, (west + east) / 2]
+
+
+def edited_points_geojson(dataset: Dataset, point_ids: list[str]) -> dict[str, Any]:
+    """The points corrections added or moved, where the corrected ``dataset`` has them (a few
+    features: the one layer a callback rebuilds, as the shipped layers cannot know them)."""
+    points = dataset.points
+    position = {p: k for k, p in enumerate(points.ids.tolist())}
+    return _collection(
+        [
+            _point(
+                float(points.lon_deg[k]),
+                float(points.lat_deg[k]),
+                {
+                    "id": str(points.ids[k]),
+                    "name": str(points.names[k]),
+                    "service": str(points.service[k]),
+                    "status": str(points.status[k]),
+                    "place": str(dataset.places.ids[points.place_index[k]]),
+                },
+            )
+            for k in (position[p] for p in point_ids if p in position)
+        ]
+    )

@@ -179,6 +179,68 @@ TEXT: dict[str, tuple[str, str]] = {
         "rule: several points at the place, or a larger place",
     ),
     "reason_given": ("angivet i regionens egen lista", "given in the region's own list"),
+    # data corrections
+    "correct_data": ("Rätta uppgifterna", "Correct the data"),
+    "correct_data_help": (
+        "Ändringar sparas i scenariots datarevision; levererade data ändras aldrig.",
+        "Changes go into the scenario's data revision; the shipped data never changes.",
+    ),
+    "mark_closed": ("Stängd", "Closed"),
+    "mark_at_risk": ("I riskzonen", "At risk"),
+    "mark_secure": ("Säker", "Secure"),
+    "status_closed": ("stängd", "closed"),
+    "move_point": ("Flytta", "Move"),
+    "new_point": ("Ny servicepunkt", "New service point"),
+    "new_point_name": ("Namn", "Name"),
+    "place_on_map": ("Placera på kartan", "Place on the map"),
+    "cost_save": ("Spara", "Save"),
+    "pick_help": (
+        "Klicka på kartan där punkten ska ligga (inom 5 km från en ort).",
+        "Click the map where the point belongs (within 5 km of a place).",
+    ),
+    "pick_cancel": ("Avbryt", "Cancel"),
+    "layer_edits": ("Rättade servicepunkter", "Corrected service points"),
+    "correction_refused": ("Rättelsen gjordes inte", "The correction was not made"),
+    "correction_remove": ("Ta bort", "Remove"),
+    "corrections_one": ("1 rättelse", "1 correction"),
+    "corrections_many": ("{count} rättelser", "{count} corrections"),
+    "revision_title": ("Datarevision", "Data revision"),
+    "revision_shipped": (
+        "Levererade data, inga rättelser.",
+        "The shipped data, no corrections.",
+    ),
+    "revision_named": (
+        "Datarevision ”{name}”: {count}.",
+        "Data revision “{name}”: {count}.",
+    ),
+    "revision_unsaved": (
+        "{count}, inte sparade som datarevision.",
+        "{count}, not saved as a data revision.",
+    ),
+    "revision_name": ("Namn på datarevisionen", "Name of the data revision"),
+    "revision_save": ("Spara datarevision", "Save data revision"),
+    "revision_pick": ("Använd datarevision", "Use data revision"),
+    "revision_shipped_option": (
+        "Levererade data (inga rättelser)",
+        "Shipped data (no corrections)",
+    ),
+    "revision_saved": ("Datarevisionen ”{name}” är sparad.", "Data revision “{name}” saved."),
+    "revision_nothing": (
+        "Det finns inga rättelser att spara.",
+        "There are no corrections to save.",
+    ),
+    "revision_needs_name": (
+        "Ge datarevisionen ett namn (högst {most} tecken).",
+        "Give the data revision a name (at most {most} characters).",
+    ),
+    "revision_missing": (
+        "Datarevisionen finns inte för dessa data.",
+        "The data revision does not exist for this data.",
+    ),
+    "reason_user": (
+        "ändrad av användare i datarevisionen",
+        "changed by a user in the data revision",
+    ),
     "card_cost_keep": ("Att behålla", "To keep"),
     "card_cost_establish": ("Att etablera", "To establish"),
     "cost_source": ("källa", "source"),
@@ -238,6 +300,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "export_json": ("Scenario (JSON)", "Scenario (JSON)"),
     "export_report": ("Utskriftsvänlig rapport (HTML)", "Printable report (HTML)"),
     "export_result": ("Hela resultatet (JSON)", "The whole result (JSON)"),
+    "export_corrections": (
+        "Datarättelser (CSV för data build)",
+        "Data corrections (CSV for data build)",
+    ),
+    "revision_note": (
+        "Data: {revision}",
+        "Data: {revision}",
+    ),
     "report_parameters": ("Inställningar", "Parameters"),
     "report_sources": ("Källor och antaganden", "Sources and assumptions"),
     # uploads

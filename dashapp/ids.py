@@ -91,6 +91,54 @@ def lock_button(place_id: Key, service: Key, action: Key) -> dict[str, Any]:
     return {"type": "lock", "place": place_id, "service": service, "action": action}
 
 
+# data corrections (a data revision the scenario carries)
+MAP_PICK = "map-pick-store"  # waiting for a map click: where a new or moved point goes
+MAP_EDITS = "map-edits"  # points a correction added or moved
+PICK_BANNER = "pick-banner"
+PICK_CANCEL = "pick-cancel"
+CORRECTION_NOTICE = "correction-notice"
+REVISION_PICK = "revision-pick"
+REVISION_NAME = "revision-name"
+REVISION_SAVE = "revision-save"
+REVISION_MESSAGE = "revision-message"
+REVISION_STATUS = "revision-status"
+CORRECTION_LIST = "correction-list"
+REVISION_VERSION = "revision-version-store"
+
+
+def point_status(point_id: Key, status: Key) -> dict[str, Any]:
+    return {"type": "point-status", "point": point_id, "status": status}
+
+
+def point_move(point_id: Key) -> dict[str, Any]:
+    return {"type": "point-move", "point": point_id}
+
+
+def new_point(place_id: Key) -> dict[str, Any]:
+    """The card's "place on the map" button for a new point near ``place_id``."""
+    return {"type": "new-point", "place": place_id}
+
+
+def new_point_service(place_id: Key) -> dict[str, Any]:
+    return {"type": "new-point-service", "place": place_id}
+
+
+def new_point_name(place_id: Key) -> dict[str, Any]:
+    return {"type": "new-point-name", "place": place_id}
+
+
+def cost_input(place_id: Key, service: Key, kind: Key) -> dict[str, Any]:
+    return {"type": "cost-input", "place": place_id, "service": service, "kind": kind}
+
+
+def cost_set(place_id: Key, service: Key, kind: Key) -> dict[str, Any]:
+    return {"type": "cost-set", "place": place_id, "service": service, "kind": kind}
+
+
+def correction_remove(index: Key) -> dict[str, Any]:
+    return {"type": "correction-remove", "index": index}
+
+
 # workspace
 SCENARIO_NAME = "scenario-name"
 SAVE = "save"

@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 
 from dashapp import ids, style
 from dashapp.components.controls import action_buttons, control_panel
-from dashapp.components.map import map_view
+from dashapp.components.map import map_view, pick_banner
 from dashapp.components.place_card import card_body
 from dashapp.components.results import (
     access_tab,
@@ -35,7 +35,7 @@ from dashapp.scenario_form import decode_scenario, url_query
 from dashapp.storage import SavedScenario
 from models.dataset import Dataset
 from models.errors import ServicekartanError
-from models.places import PlaceFacts, ServiceFacts, place_status
+from models.places import PlaceFacts, PointFacts, ServiceFacts, place_status
 from models.scenario import Scenario, default_scenario, validate_scenario
 
 
@@ -196,6 +196,7 @@ def page(
                 error, id=ids.LINK_ERROR, is_open=bool(error), color="warning", dismissable=True
             ),
             dbc.Alert(id=ids.ERROR, is_open=False, color="danger", dismissable=True),
+            dbc.Alert(id=ids.CORRECTION_NOTICE, is_open=False, color="warning", dismissable=True),
             dbc.Row(
                 [
                     dbc.Col(
@@ -208,6 +209,7 @@ def page(
                     ),
                     dbc.Col(
                         [
+                            pick_banner(language),
                             map_view(dataset, language, hideout, tile_url),
                             demand_selector(dataset, scenario, language),
                             legend(dataset, language),
@@ -239,6 +241,8 @@ def stores(language: str, scenario: Scenario, workshop: bool) -> list[Component]
         dcc.Store(id=ids.SELECTED_PLACE),
         dcc.Store(id=ids.SAVED_VERSION, data=0),
         dcc.Store(id=ids.WORKSHOP_STORE, data=workshop),
+        dcc.Store(id=ids.MAP_PICK, data=None),
+        dcc.Store(id=ids.REVISION_VERSION, data=0),
     ]
 
 
@@ -296,6 +300,7 @@ def validation_layout(dataset: Dataset) -> html.Div:
         0.0,
         (ServiceFacts(service, "none", None, 0.0, lockable=True, lock=""),),
         (),
+        (PointFacts(str(dataset.points.ids[0]), service, "", "secure", ""),),
     )
     saved = SavedScenario(0, "", "", "{}", {"covered": {}, "cost_sek": 0.0}, "")
     return html.Div(
@@ -304,5 +309,6 @@ def validation_layout(dataset: Dataset) -> html.Div:
             card_body(facts, dataset.registry, DEFAULT_LANGUAGE),
             saved_item(saved, dataset.registry, DEFAULT_LANGUAGE),
             kpi_card({"key": "cost", "title": "", "value": "", "vs_baseline": "", "vs_today": ""}),
+            html.Button(id=ids.correction_remove(0)),  # the Data tab's list of corrections
         ]
     )

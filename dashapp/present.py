@@ -187,6 +187,7 @@ def status_reason_text(reason: str, language: str) -> str:
         "outside region: supply only": "reason_outside",
         "several points or a larger place": "reason_several",
         "given in the imported list": "reason_given",
+        "user": "reason_user",
     }
     return t(known[reason], language) if reason in known else reason
 
@@ -196,7 +197,8 @@ def cost_text(cost_sek: float, at_risk: bool, assumption: bool, basis: str, lang
     figure comes from."""
     what = t("card_cost_keep" if at_risk else "card_cost_establish", language)
     kind = t("cost_assumption" if assumption else "cost_source", language)
-    origin = f" ({kind}: {basis})" if basis else ""
+    shown = t("reason_user", language) if basis == "user" else basis
+    origin = f" ({kind}: {shown})" if basis else ""
     return f"{what}: {number(cost_sek, language)} {t('sek_per_year', language)}{origin}"
 
 

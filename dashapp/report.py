@@ -91,7 +91,9 @@ def html_report(solution: Solution, dataset: Dataset, language: str) -> str:
     share = t("col_share", language)
     county = county.assign(**{share: county[share].map(lambda v: percent(v, language))})
     county_table = county.to_html(index=False, float_format=lambda v: number(v, language))
-    sources = "".join(f'<p class="note">{html.escape(n)}</p>' for n in notes(dataset, language))
+    sources = "".join(
+        f'<p class="note">{html.escape(n)}</p>' for n in notes(dataset, language, solution.scenario)
+    )
     summary = (
         f"{t('budget', language)}: {number(scenario.budget_sek, language)} · "
         f"{t('kpi_cost', language)}: {number(solution.cost_sek, language)} "

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from models.services import ServiceRegistry
+
 # keys in models.places.STATUS_PRECEDENCE order, so the legend reads in that order
 PLACE_COLORS: dict[str, str] = {
     "supported": "#D55E00",
@@ -48,5 +50,14 @@ def kommun_hideout(kommun: str | None) -> dict[str, Any]:
     return {"kommun": kommun, "color": BORDER_COLOR}
 
 
-def points_hideout(colour: str) -> dict[str, Any]:
-    return {"color": colour}
+def points_hideout(colour: str, changed: dict[str, str] | None = None) -> dict[str, Any]:
+    """What ``pointToLayer`` reads: the service's colour and what corrections changed, per
+    point id: ``closed`` or ``moved`` (drawn faded where the data has it), ``at_risk`` or
+    ``secure``."""
+    return {"color": colour, "changed": changed or {}}
+
+
+def edits_hideout(registry: ServiceRegistry) -> dict[str, Any]:
+    """What ``editToLayer`` reads: each service's colour (points added or moved by a
+    correction are drawn in it, with a heavy outline)."""
+    return {"colors": {s.key: s.colour for s in registry}}

@@ -47,7 +47,6 @@ CORRECTIONS = TableSpec(
         Column("cost_kind", "str", allow_blank=True),
         Column("cost_sek", "float", allow_blank=True, non_negative=True),
     ),
-    min_rows=1,
 )
 
 

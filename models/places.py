@@ -43,6 +43,17 @@ class ServiceFacts:
 
 
 @dataclass(frozen=True)
+class PointFacts:
+    """One existing service point at the place, as the data (with its corrections) has it."""
+
+    point_id: str
+    service: str
+    name: str
+    status: str
+    status_reason: str
+
+
+@dataclass(frozen=True)
 class PlaceFacts:
     place_id: str
     name: str
@@ -52,6 +63,7 @@ class PlaceFacts:
     population: float
     services: tuple[ServiceFacts, ...]
     actions: tuple[Action, ...]  # the scenario's actions here, with their reasons
+    points: tuple[PointFacts, ...] = ()
 
 
 def _nearest_minutes(dataset: Dataset, place: int, column: int) -> float | None:
@@ -69,6 +81,21 @@ def _status_reason(dataset: Dataset, place: int, service: str) -> str:
         (dataset.points.place_index == place) & (dataset.points.service == service)
     )
     return str(reasons[here[0]]) if reasons is not None and len(here) else ""
+
+
+def _points_at(dataset: Dataset, place: int) -> tuple[PointFacts, ...]:
+    points = dataset.points
+    reasons = points.status_reason
+    return tuple(
+        PointFacts(
+            str(points.ids[k]),
+            str(points.service[k]),
+            str(points.names[k]),
+            str(points.status[k]),
+            str(reasons[k]) if reasons is not None else "",
+        )
+        for k in np.flatnonzero(points.place_index == place)
+    )
 
 
 def place_facts(dataset: Dataset, solution: Solution, place_id: str) -> PlaceFacts:
@@ -111,4 +138,5 @@ def place_facts(dataset: Dataset, solution: Solution, place_id: str) -> PlaceFac
         population=float(dataset.places.population[j]),
         services=tuple(services),
         actions=tuple(a for a in solution.actions if a.place_id == place_id),
+        points=_points_at(dataset, j),
     )

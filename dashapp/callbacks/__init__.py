@@ -2,6 +2,7 @@
 
 from dashapp.callbacks import (
     access,
+    corrections,
     curve,
     exports,
     page,
@@ -14,6 +15,7 @@ from dashapp.callbacks import (
 
 __all__ = [
     "access",
+    "corrections",
     "curve",
     "exports",
     "page",

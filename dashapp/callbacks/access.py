@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from dash import Input, Output, State, callback, dcc, no_update
 
 from dashapp import ids, present, style
-from dashapp.data import dataset
+from dashapp.data import dataset_for
 from dashapp.i18n import t
 from dashapp.scenario_form import kommun_code
 from models.access import TIME_CLASSES_MIN, AccessRow, access_today, share_within_road_km
@@ -55,7 +55,8 @@ def show_access(tab: str | None, kommun: str | None, result: Any, language: str)
     """Computed only while the tab is open (its chart loads Plotly)."""
     if tab != "access" or not result:
         return no_update, no_update, no_update, no_update
-    data, solution = dataset(), Solution.from_dict(result)
+    solution = Solution.from_dict(result)
+    data = dataset_for(solution.scenario)
     code = kommun_code(kommun)
     rows = access_today(data, solution.scenario, data.region.name)
     shown = [r for r in rows if r.kommun_kod == (code or "")]

@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
 from dashapp import ids
-from dashapp.data import dataset
+from dashapp.data import dataset, dataset_for
 from dashapp.downloads import EXPORTS
 from dashapp.i18n import t
 from dashapp.uploads import MAX_NAME_CHARS, check_upload, shown_problems
@@ -48,7 +48,7 @@ def download(_clicks: list[int | None], result: dict[str, Any] | None, language:
         solution = Solution.from_dict(result)
     except ResultError:
         return no_update  # a damaged store: the page shows the last good result
-    return export_file(kind, solution, dataset(), language)
+    return export_file(kind, solution, dataset_for(solution.scenario), language)
 
 
 @callback(

@@ -9,7 +9,7 @@ from dash import ALL, Input, Output, State, callback, ctx, no_update
 
 from dashapp import ids
 from dashapp.components.place_card import card_body
-from dashapp.data import dataset
+from dashapp.data import dataset_for
 from models.places import place_facts
 from models.solution import Solution
 
@@ -18,6 +18,7 @@ from models.solution import Solution
     Output(ids.SELECTED_PLACE, "data"),
     Input(ids.MAP_PLACES, "clickData"),
     Input(ids.map_points(ALL), "clickData"),
+    Input(ids.MAP_EDITS, "clickData"),
     Input(ids.ACTIONS_TABLE, "active_cell"),
     Input(ids.CRITICAL_TABLE, "active_cell"),
     State(ids.ACTIONS_TABLE, "derived_viewport_data"),
@@ -27,6 +28,7 @@ from models.solution import Solution
 def select_place(
     click: dict[str, Any] | None,
     point_clicks: list[dict[str, Any] | None],
+    edit_click: dict[str, Any] | None,
     action_cell: dict[str, Any] | None,
     critical_cell: dict[str, Any] | None,
     action_rows: list[dict[str, Any]] | None,
@@ -36,7 +38,9 @@ def select_place(
     opens the point's place), or a row picked in the actions or critical-points table."""
     if ctx.triggered_id == ids.MAP_PLACES and click:
         return click["properties"]["id"]
-    if isinstance(ctx.triggered_id, dict) and ctx.triggered_id.get("type") == "map-points":
+    if ctx.triggered_id == ids.MAP_EDITS or (
+        isinstance(ctx.triggered_id, dict) and ctx.triggered_id.get("type") == "map-points"
+    ):
         point = ctx.triggered[0]["value"]
         return point["properties"]["place"] if point else no_update
     cell, rows = (
@@ -62,7 +66,8 @@ def show_card(place_id: str | None, result: dict[str, Any] | None, language: str
     """The card follows the latest result, so its locks and reasons match the scenario."""
     if not place_id or not result:
         return no_update, no_update, no_update
-    data = dataset()
-    facts = place_facts(data, Solution.from_dict(result), place_id)
+    solution = Solution.from_dict(result)
+    data = dataset_for(solution.scenario)
+    facts = place_facts(data, solution, place_id)
     opening = ctx.triggered_id == ids.SELECTED_PLACE
     return True if opening else no_update, facts.name, card_body(facts, data.registry, language)

@@ -8,6 +8,7 @@ from typing import Any
 from dash import ALL, Input, Output, State, callback, ctx, no_update
 
 from dashapp import ids
+from dashapp.callbacks.data_edits import DATA_EDITS, data_edit, is_data_edit
 from dashapp.components.controls import BUDGET_MAX_SEK, control_panel
 from dashapp.data import base_scenario, dataset, read_scenario, storage
 from dashapp.scenario_form import patch_scenario, push_history, toggle_lock
@@ -64,10 +65,14 @@ def changed(
     return {"scenario": data, "history": stack, "controls": panel}
 
 
+NOTHING = {"scenario": no_update, "history": no_update, "controls": no_update}
+NO_NOTICE = {"notice": no_update, "notice_open": no_update}
+
+
 def undo(history: list[Store] | None, language: str) -> dict[str, Any]:
     """Back one step: the controls are rebuilt from the restored scenario."""
     if not history:
-        return {"scenario": no_update, "history": no_update, "controls": no_update}
+        return NOTHING
     restored = read_scenario(history[-1])
     panel = control_panel(restored, dataset(), language)
     return {"scenario": restored.to_dict(), "history": history[:-1], "controls": panel}
@@ -82,7 +87,7 @@ def open_saved(
     except ServicekartanError:
         scenario = None  # a damaged row is not offered in the list; nothing to open
     if scenario is None:
-        return {"scenario": no_update, "history": no_update, "controls": no_update}
+        return NOTHING
     return changed(scenario, current, history, control_panel(scenario, dataset(), language))
 
 
@@ -91,6 +96,8 @@ def open_saved(
         "scenario": Output(ids.SCENARIO_STORE, "data"),
         "history": Output(ids.HISTORY_STORE, "data"),
         "controls": Output(ids.CONTROLS, "children"),
+        "notice": Output(ids.CORRECTION_NOTICE, "children"),
+        "notice_open": Output(ids.CORRECTION_NOTICE, "is_open"),
     },
     inputs={
         "controls": CONTROLS,
@@ -98,8 +105,12 @@ def open_saved(
         "_locks": Input(ids.lock_button(ALL, ALL, ALL), "n_clicks"),
         "_undo": Input(ids.UNDO, "n_clicks"),
         "_opened": Input(ids.load_saved(ALL), "n_clicks"),
+        "edits": DATA_EDITS,
     },
     state={
+        "cost_values": State(ids.cost_input(ALL, ALL, ALL), "value"),
+        "cost_ids": State(ids.cost_input(ALL, ALL, ALL), "id"),
+        "pick": State(ids.MAP_PICK, "data"),
         "services": State(ids.threshold(ALL), "id"),
         "current": State(ids.SCENARIO_STORE, "data"),
         "history": State(ids.HISTORY_STORE, "data"),
@@ -117,14 +128,46 @@ def update_scenario(
     current: Store | None,
     history: list[Store] | None,
     language: str,
+    edits: dict[str, Any] | None = None,
+    cost_values: list[Any] | None = None,
+    cost_ids: list[dict[str, Any]] | None = None,
+    pick: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """Dash passes every argument by name; the data edits come last so that direct calls
+    (tests, notebooks) can leave them out."""
+    del edits  # read through ctx: which edit, and its value
     trigger = ctx.triggered_id
     if trigger == ids.UNDO:
-        return undo(history, language)
+        return {**NO_NOTICE, **undo(history, language)}
     base = read_scenario(current or {})
+    if is_data_edit(trigger):
+        value = ctx.triggered[0]["value"]
+        costs = list(zip(cost_ids or [], cost_values or [], strict=True))
+        edit = data_edit(base, trigger, value, costs, pick, language)
+        if edit.notice:
+            return {**NOTHING, "notice": edit.notice, "notice_open": True}
+        if edit.scenario is None:
+            return {**NOTHING, **NO_NOTICE}
+        return {**changed(edit.scenario, current, history), "notice": "", "notice_open": False}
+    return {
+        **NO_NOTICE,
+        **_from_controls(base, controls, per_service, services, current, history, language),
+    }
+
+
+def _from_controls(
+    base: Scenario,
+    controls: dict[str, Any],
+    per_service: dict[str, list[Any]],
+    services: list[dict[str, str]],
+    current: Store | None,
+    history: list[Store] | None,
+    language: str,
+) -> dict[str, Any]:
+    trigger = ctx.triggered_id
     if isinstance(trigger, dict) and trigger.get("type") in ("lock", "load-saved"):
         if not ctx.triggered[0]["value"]:  # buttons appearing in a new card are not clicks
-            return {"scenario": no_update, "history": no_update, "controls": no_update}
+            return NOTHING
         if trigger["type"] == "load-saved":
             return open_saved(int(trigger["id"]), current, history, language)
         locked = toggle_lock(base, trigger["place"], trigger["service"], trigger["action"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import dash_bootstrap_components as dbc
 import dash_leaflet as dl
 from dash import html
 
@@ -72,6 +73,12 @@ def map_view(
         pointToLayer=_fn("demandToLayer"),
         hideout=style.demand_hideout(None),
     )
+    edits = dl.GeoJSON(
+        id=ids.MAP_EDITS,
+        data=features.EMPTY_COLLECTION,
+        pointToLayer=_fn("editToLayer"),
+        hideout=style.edits_hideout(dataset.registry),
+    )
     layers = dl.LayersControl(
         [
             *_base_layers(language, tile_url),
@@ -79,6 +86,7 @@ def map_view(
             dl.Overlay(demand, name=t("layer_demand", language), checked=True),
             dl.Overlay(places, name=t("layer_places", language), checked=True),
             *_service_overlays(dataset, language),
+            dl.Overlay(edits, name=t("layer_edits", language), checked=True),
         ],
         collapsed=False,
     )
@@ -93,4 +101,18 @@ def map_view(
                 className="sk-map",
             ),
         ]
+    )
+
+
+def pick_banner(language: str) -> html.Div:
+    """Shown while the card waits for a click on the map (a new point, or where one moves)."""
+    return html.Div(
+        [
+            html.Span(t("pick_help", language), className="me-2"),
+            dbc.Button(t("pick_cancel", language), id=ids.PICK_CANCEL, size="sm", color="light"),
+        ],
+        id=ids.PICK_BANNER,
+        hidden=True,
+        className="sk-pick-banner alert alert-info py-1 mb-1",
+        role="status",
     )

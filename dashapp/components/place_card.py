@@ -7,6 +7,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from dashapp import ids
+from dashapp.components.corrections import correction_section
 from dashapp.i18n import number, t
 from dashapp.present import cost_text, status_reason_text
 from models.places import PlaceFacts, ServiceFacts
@@ -110,6 +111,7 @@ def card_body(facts: PlaceFacts, registry: ServiceRegistry, language: str) -> ht
                 if reasons
                 else []
             ),
+            correction_section(facts, registry, language),
         ],
         className="sk-place-card",
     )

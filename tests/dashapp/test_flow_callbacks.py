@@ -161,15 +161,15 @@ def test_locking_from_the_card_reaches_the_scenario(trigger) -> None:  # type: i
 def test_place_card_opens_on_click(trigger, result) -> None:  # type: ignore[no-untyped-def]
     trigger("map-places.clickData", {})
     assert (
-        place.select_place({"properties": {"id": "0763TB103"}}, [], None, None, None, None)
+        place.select_place({"properties": {"id": "0763TB103"}}, [], None, None, None, None, None)
         == "0763TB103"
     )
     shop = {"properties": {"id": "grocery-0100", "place": "0763TB103"}}
     trigger('{"service":"grocery","type":"map-points"}.clickData', shop)
-    assert place.select_place(None, [shop], None, None, None, None) == "0763TB103"
+    assert place.select_place(None, [shop], None, None, None, None, None) == "0763TB103"
     trigger("critical-table.active_cell", {})
     rows = [{"place_id": "0780TC110"}]
-    assert place.select_place(None, [], None, {"row": 0}, None, rows) == "0780TC110"
+    assert place.select_place(None, [], None, None, {"row": 0}, None, rows) == "0780TC110"
     trigger("selected-place-store.data", "0763TB103")
     is_open, title, body = place.show_card("0763TB103", result, "sv")
     assert is_open is True and title == "Konga"

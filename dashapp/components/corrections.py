@@ -1,0 +1,150 @@
+"""The card's "correct the data" section and the Data tab's revision panel."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashapp import ids
+from dashapp.i18n import t
+from models.corrections import STATUSES
+from models.places import PlaceFacts, PointFacts, ServiceFacts
+from models.services import ServiceRegistry
+
+_STATUS_COLOUR = {"closed": "danger", "at_risk": "warning", "secure": "success"}
+
+
+def _point_row(point: PointFacts, registry: ServiceRegistry, language: str) -> html.Li:
+    buttons = [
+        dbc.Button(
+            t(f"mark_{status}", language),
+            id=ids.point_status(point.point_id, status),
+            size="sm",
+            outline=True,
+            color=_STATUS_COLOUR[status],
+            className="me-1 mb-1",
+        )
+        for status in STATUSES
+        if status != point.status
+    ]
+    move = dbc.Button(
+        t("move_point", language),
+        id=ids.point_move(point.point_id),
+        size="sm",
+        outline=True,
+        color="secondary",
+        className="mb-1",
+    )
+    label = f"{point.name or '–'} ({registry.label(point.service, language)}, "
+    label += f"{t(f'status_{point.status}', language)})"
+    return html.Li([html.Div(label, className="small"), html.Div([*buttons, move])])
+
+
+def _cost_row(
+    place_id: str, facts: ServiceFacts, registry: ServiceRegistry, language: str
+) -> html.Div:
+    kind = "keep" if facts.today == "at_risk" else "establish"
+    what = t("card_cost_keep" if kind == "keep" else "card_cost_establish", language)
+    label = html.Div(f"{registry.label(facts.service, language)}: {what}", className="small")
+    field = dbc.InputGroup(
+        [
+            dbc.Input(
+                id=ids.cost_input(place_id, facts.service, kind),
+                type="number",
+                min=0,
+                step=1000,
+                value=round(facts.cost_sek) if facts.cost_sek is not None else None,
+            ),
+            dbc.InputGroupText(t("sek_per_year", language)),
+            dbc.Button(
+                t("cost_save", language),
+                id=ids.cost_set(place_id, facts.service, kind),
+                color="secondary",
+                outline=True,
+            ),
+        ],
+        size="sm",
+        className="mb-1",
+    )
+    return html.Div([label, field])
+
+
+def _new_point(facts: PlaceFacts, registry: ServiceRegistry, language: str) -> html.Div:
+    options = [{"label": s.label(language), "value": s.key} for s in registry]
+    return html.Div(
+        [
+            html.Div(t("new_point", language), className="small fw-semibold mt-2"),
+            dbc.InputGroup(
+                [
+                    dbc.Select(
+                        id=ids.new_point_service(facts.place_id),
+                        options=options,
+                        value=options[0]["value"] if options else None,
+                    ),
+                    dbc.Input(
+                        id=ids.new_point_name(facts.place_id),
+                        placeholder=t("new_point_name", language),
+                        maxLength=200,
+                    ),
+                    dbc.Button(
+                        t("place_on_map", language),
+                        id=ids.new_point(facts.place_id),
+                        color="primary",
+                        outline=True,
+                    ),
+                ],
+                size="sm",
+            ),
+        ]
+    )
+
+
+def correction_section(facts: PlaceFacts, registry: ServiceRegistry, language: str) -> html.Div:
+    """Last in the card: it first answers "what is here", then lets an official fix it. Always
+    open, as the card is redrawn after every edit and a folded section would close each time."""
+    in_region = facts.kind != "outside"
+    costs = [
+        _cost_row(facts.place_id, s, registry, language)
+        for s in facts.services
+        if in_region and s.today != "secure"
+    ]
+    return html.Div(
+        [
+            html.H3(t("correct_data", language), className="h6 mt-3"),
+            html.P(t("correct_data_help", language), className="small text-muted mb-1"),
+            html.Ul(
+                [_point_row(p, registry, language) for p in facts.points],
+                className="list-unstyled mb-1",
+            ),
+            *costs,
+            *([_new_point(facts, registry, language)] if in_region else []),
+        ],
+        className="sk-corrections mt-2",
+    )
+
+
+def revision_panel(language: str) -> html.Div:
+    """The Data tab's list of the scenario's corrections, and saving or choosing a revision."""
+    return html.Div(
+        [
+            html.H3(t("revision_title", language), className="h6"),
+            html.P(id=ids.REVISION_STATUS, className="mb-1"),
+            html.Ul(id=ids.CORRECTION_LIST, className="list-unstyled small"),
+            dbc.InputGroup(
+                [
+                    dbc.Input(
+                        id=ids.REVISION_NAME,
+                        placeholder=t("revision_name", language),
+                        maxLength=80,
+                    ),
+                    dbc.Button(t("revision_save", language), id=ids.REVISION_SAVE),
+                ],
+                size="sm",
+                className="mb-1",
+            ),
+            html.Div(id=ids.REVISION_MESSAGE, className="small mb-2", role="status"),
+            html.Label(t("revision_pick", language), htmlFor=ids.REVISION_PICK, className="small"),
+            dcc.Dropdown(id=ids.REVISION_PICK, clearable=False, value=None),
+        ],
+        className="sk-revisions mb-3",
+    )

@@ -1,0 +1,225 @@
+"""Data corrections as an official makes them: mark, add, move, cost, undo, save, choose, export."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dash import no_update
+
+from dashapp.callbacks import corrections, place, scenario
+from dashapp.data import dataset, solve
+from dashapp.downloads import EXPORTS
+from models.corrections import USER, Correction, added_point_id
+from models.corrections_file import parse_corrections
+from models.scenario import Scenario, default_scenario
+from models.solution import Solution
+
+DEFAULT = default_scenario()  # the embedded data's registry is the default one
+IDS = [{"type": "threshold", "service": s.service} for s in DEFAULT.services]
+
+
+def _urshult_shop() -> str:
+    data = dataset()
+    names = data.points.names.tolist()
+    return next(
+        str(data.points.ids[k])
+        for k, name in enumerate(names)
+        if "Urshult" in name and data.points.service[k] == "grocery"
+    )
+
+
+def _edit(current: dict[str, Any], **states: Any) -> dict[str, Any]:
+    """The scenario store's writer called as Dash calls it after a data edit."""
+    return scenario.update_scenario(
+        {}, {}, None, None, None, IDS, current, states.pop("history", []), "sv", **states
+    )
+
+
+def _status_click(trigger: Any, point_id: str, status: str) -> None:
+    trigger(
+        json.dumps({"point": point_id, "status": status, "type": "point-status"}) + ".n_clicks", 1
+    )
+
+
+def test_marking_a_shop_closed_changes_today_and_undo_brings_it_back(trigger) -> None:  # type: ignore[no-untyped-def]
+    shop = _urshult_shop()
+    current = DEFAULT.to_dict()
+    _status_click(trigger, shop, "closed")
+    out = _edit(current)
+    closed = Scenario.from_dict(out["scenario"], DEFAULT)
+    assert closed.corrections == (Correction("status", shop, "closed"),)
+    assert out["history"] == [current] and out["notice_open"] is False
+    before = {c.key: c.today for c in solve(DEFAULT).covered}
+    after = {c.key: c.today for c in solve(closed).covered}
+    assert after["grocery"] < before["grocery"]
+    trigger("undo.n_clicks", 1)
+    undone = scenario.update_scenario(
+        {}, {}, None, 1, None, IDS, out["scenario"], out["history"], "sv"
+    )
+    assert Scenario.from_dict(undone["scenario"], DEFAULT).corrections == ()
+
+
+def test_a_bad_cost_is_refused_with_a_swedish_message_and_changes_nothing(trigger) -> None:  # type: ignore[no-untyped-def]
+    spec = {"kind": "keep", "place": "0763TB103", "service": "grocery", "type": "cost-set"}
+    trigger(json.dumps(spec) + ".n_clicks", 1)
+    typed_id = {**spec, "type": "cost-input"}
+    out = _edit(DEFAULT.to_dict(), cost_values=[-5], cost_ids=[typed_id])
+    assert out["scenario"] is no_update and out["history"] is no_update
+    assert out["notice_open"] is True
+    assert out["notice"].startswith("Rättelsen gjordes inte: ska vara ett belopp")
+
+
+def test_a_cost_typed_in_the_card_becomes_a_correction(trigger) -> None:  # type: ignore[no-untyped-def]
+    spec = {"kind": "keep", "place": "0763TB103", "service": "grocery", "type": "cost-set"}
+    trigger(json.dumps(spec) + ".n_clicks", 1)
+    other = {**spec, "service": "fuel", "type": "cost-input"}
+    typed_id = {**spec, "type": "cost-input"}
+    out = _edit(DEFAULT.to_dict(), cost_values=[1, 90000], cost_ids=[other, typed_id])
+    (correction,) = Scenario.from_dict(out["scenario"], DEFAULT).corrections
+    assert (correction.service, correction.cost_kind, correction.cost_sek) == (
+        "grocery",
+        "keep",
+        90000.0,
+    )
+
+
+def test_a_map_click_adds_a_point_only_while_a_position_is_awaited(trigger) -> None:  # type: ignore[no-untyped-def]
+    data = dataset()
+    j = int((data.places.names == "Urshult").nonzero()[0][0])
+    click = {"latlng": {"lat": float(data.places.lat_deg[j]), "lng": float(data.places.lon_deg[j])}}
+    trigger("map.clickData", click)
+    assert _edit(DEFAULT.to_dict())["scenario"] is no_update
+    pick = {"action": "add", "service": "pharmacy", "name": "Apoteksombud Urshult"}
+    out = _edit(DEFAULT.to_dict(), pick=pick)
+    edited = Scenario.from_dict(out["scenario"], DEFAULT)
+    (added,) = edited.corrections
+    assert (added.action, added.name, added.status) == ("add", "Apoteksombud Urshult", "secure")
+    drawn, _ = _corrected_points(trigger, edited)
+    assert [f["properties"]["id"] for f in drawn["features"]] == [added_point_id(0)]
+    assert drawn["features"][0]["properties"]["place"] == str(data.places.ids[j])
+
+
+def test_a_click_far_from_every_place_says_why(trigger) -> None:  # type: ignore[no-untyped-def]
+    trigger("map.clickData", {"latlng": {"lat": 58.5, "lng": 19.5}})
+    out = _edit(DEFAULT.to_dict(), pick={"action": "add", "service": "fuel", "name": "Mack"})
+    assert out["scenario"] is no_update
+    assert "ingen ort i regionen inom 5 km" in out["notice"]
+
+
+def _corrected_points(trigger: Any, edited: Scenario) -> tuple[Any, list[Any]]:
+    outputs = [{"id": {"type": "map-points", "service": s}} for s in dataset().services]
+    from dash._callback_context import context_value
+    from dash._utils import AttributeDict
+
+    context_value.set(
+        AttributeDict(
+            triggered_inputs=[{"prop_id": "scenario-store.data", "value": 1}],
+            outputs_list=[{"id": "map-edits"}, outputs],
+        )
+    )
+    return corrections.show_corrected_points(edited.to_dict())
+
+
+def test_a_closed_shop_fades_on_the_map_and_is_listed_by_name(trigger) -> None:  # type: ignore[no-untyped-def]
+    shop = _urshult_shop()
+    edited = Scenario.from_dict(
+        {"corrections": [{"action": "status", "point_id": shop, "status": "closed"}]}, DEFAULT
+    )
+    _, hideouts = _corrected_points(trigger, edited)
+    assert all(h["changed"] == {shop: "closed"} for h in hideouts)
+    status, items = corrections.list_corrections(edited.to_dict(), "sv")
+    assert status == "1 rättelse, inte sparade som datarevision."
+    assert "Stängd: Matöppet Urshult" in str(items[0])
+
+
+def test_removing_a_correction_that_a_later_one_needs_is_refused(trigger) -> None:  # type: ignore[no-untyped-def]
+    data = dataset()
+    j = int((data.places.names == "Urshult").nonzero()[0][0])
+    lat, lon = float(data.places.lat_deg[j]), float(data.places.lon_deg[j])
+    edited = Scenario.from_dict(
+        {
+            "corrections": [
+                {
+                    "action": "add",
+                    "service": "fuel",
+                    "name": "Mack",
+                    "status": "secure",
+                    "lon_deg": lon,
+                    "lat_deg": lat,
+                },
+                {
+                    "action": "move",
+                    "point_id": added_point_id(0),
+                    "lon_deg": lon + 0.01,
+                    "lat_deg": lat,
+                },
+            ]
+        },
+        DEFAULT,
+    )
+    trigger('{"index":0,"type":"correction-remove"}.n_clicks', 1)
+    refused = _edit(edited.to_dict())
+    assert refused["scenario"] is no_update and "user-001" in refused["notice"]
+    trigger('{"index":1,"type":"correction-remove"}.n_clicks', 1)
+    kept = Scenario.from_dict(_edit(edited.to_dict())["scenario"], DEFAULT)
+    assert [c.action for c in kept.corrections] == ["add"]
+
+
+def test_a_saved_revision_is_offered_and_choosing_it_loads_it_by_name(trigger) -> None:  # type: ignore[no-untyped-def]
+    shop = _urshult_shop()
+    edited = Scenario.from_dict(
+        {"corrections": [{"action": "status", "point_id": shop, "status": "closed"}]}, DEFAULT
+    )
+    message, version = corrections.save_revision(1, "  ", edited.to_dict(), 0, "sv")
+    assert version is no_update and "namn" in message
+    message, version = corrections.save_revision(1, "Urshult stängd", edited.to_dict(), 0, "sv")
+    assert message == "Datarevisionen ”Urshult stängd” är sparad."
+    options, selected = corrections.revision_options(version, "sv")
+    assert [o["label"][:14] for o in options] == ["Levererade dat", "Urshult stängd"]
+    assert selected == options[1]["value"]
+    trigger("revision-pick.value", selected)
+    out = _edit(DEFAULT.to_dict())
+    chosen = Scenario.from_dict(out["scenario"], DEFAULT)
+    assert chosen.data_revision == "Urshult stängd" and chosen.corrections == edited.corrections
+    trigger("revision-pick.value", 0)
+    back = Scenario.from_dict(_edit(out["scenario"])["scenario"], DEFAULT)
+    assert back.corrections == () and back.data_revision == ""
+
+
+def test_nothing_to_save_is_said_plainly() -> None:
+    message, version = corrections.save_revision(1, "Tom", DEFAULT.to_dict(), 0, "sv")
+    assert version is no_update and message == "Det finns inga rättelser att spara."
+
+
+def test_the_exported_corrections_are_what_data_build_reads_and_exports_name_the_revision() -> None:
+    shop = _urshult_shop()
+    edited = Scenario.from_dict(
+        {
+            "corrections": [{"action": "status", "point_id": shop, "status": "secure"}],
+            "data_revision": '=HYPERLINK("x")',
+        },
+        DEFAULT,
+    )
+    solution = solve(edited)
+    _, build = EXPORTS["corrections"]
+    assert parse_corrections(build(solution, dataset(), "sv")) == edited.corrections
+    _, actions = EXPORTS["csv"]
+    header = actions(solution, dataset(), "sv").decode("utf-8-sig")
+    assert '# Data: Datarevision ”=HYPERLINK("x")”: 1 rättelse.' in header
+
+
+def test_the_card_shows_the_corrected_status_and_who_set_it(result) -> None:  # type: ignore[no-untyped-def]
+    shop = _urshult_shop()
+    edited = Scenario.from_dict(
+        {"corrections": [{"action": "status", "point_id": shop, "status": "secure"}]}, DEFAULT
+    )
+    place_id = str(
+        dataset().places.ids[dataset().points.place_index[list(dataset().points.ids).index(shop)]]
+    )
+    _, _, body = place.show_card(place_id, solve(edited).to_dict(), "sv")
+    text = str(body)
+    assert "ändrad av användare i datarevisionen" in text
+    assert "Matöppet Urshult (Dagligvaror, säker)" in text
+    assert USER == "user"
+    assert Solution.from_dict(result).scenario.corrections == ()
