@@ -22,6 +22,7 @@ import shapely
 from dashapp.i18n import t
 from dashapp.present import label
 from dashapp.present_corrections import revision_status
+from dashapp.provenance_text import provenance_lines
 from models.dataset import Dataset
 from models.scenario import Scenario
 from models.solution import Solution
@@ -44,6 +45,7 @@ def notes(dataset: Dataset, language: str, scenario: Scenario | None = None) -> 
     if scenario is not None:
         revision = safe_text(revision_status(scenario, language))
         found.append(t("revision_note", language, revision=revision))
+    found += provenance_lines(dataset, scenario, language)
     found.append(f"{t('sources_title', language)}: {dataset.region.citations()}")
     return found
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dashapp import formats
+
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
@@ -179,6 +181,40 @@ TEXT: dict[str, tuple[str, str]] = {
         "rule: several points at the place, or a larger place",
     ),
     "reason_given": ("angivet i regionens egen lista", "given in the region's own list"),
+    # where the figures come from
+    "provenance_title": ("Varifrån kommer siffrorna?", "Where do the figures come from?"),
+    "provenance_figure": ("Uppgift", "Figure"),
+    "provenance_basis": ("Grund", "Basis"),
+    "provenance_sources": ("Källor (år, licens)", "Sources (year, licence)"),
+    "figure_population_localities": ("Befolkning i tätorter", "Population in localities"),
+    "figure_population_rural": ("Befolkning utanför tätorter", "Population outside localities"),
+    "figure_travel_times": ("Restider", "Travel times"),
+    "figure_service_points": ("Servicepunkter", "Service points"),
+    "figure_status": ("Status (säker, i riskzonen)", "Status (secure, at risk)"),
+    "figure_costs": ("Stödkostnader", "Support costs"),
+    "figure_references": ("Officiella jämförelsetal", "Official reference figures"),
+    "figure_boundaries": ("Kommungränser", "Kommun boundaries"),
+    "basis_measured": ("uppmätt/registrerad", "measured or registered"),
+    "basis_modelled": ("modellerad", "modelled"),
+    "basis_rule": ("regel i databygget", "a rule of the data build"),
+    "basis_assumption": ("antagande", "assumption"),
+    "basis_mixed": (
+        "delvis publicerade nivåer, delvis antaganden",
+        "partly published levels, partly assumptions",
+    ),
+    "basis_corrected": (
+        "rättad i scenariots datarevision",
+        "corrected in the scenario's data revision",
+    ),
+    "basis_no_source": ("ingen källa angiven", "no source given"),
+    "method_travel_times": (
+        "fågelvägsavstånd × omvägsfaktor och hastigheter enligt regionens restidsmodell",
+        "straight-line distance × detour factor and speeds from the region's travel model",
+    ),
+    "method_status": (
+        "i riskzonen: enda punkten av sitt slag på en ort under gränsen i databygget",
+        "at risk: the only point of its kind at a place below the data build's limit",
+    ),
     # data corrections
     "correct_data": ("Rätta uppgifterna", "Correct the data"),
     "correct_data_help": (
@@ -374,12 +410,10 @@ def t(key: str, language: str, **values: object) -> str:
 
 
 def number(value: float, language: str, decimals: int = 0) -> str:
-    """Numbers as each language writes them: 12 345,6 in Swedish, 12,345.6 in English."""
-    text = f"{value:,.{decimals}f}"
-    if language == "en":
-        return text
-    return text.replace(",", "\u00a0").replace(".", ",")
+    """12 345,6 in Swedish, 12,345.6 in English (``formats.number``; new code imports that)."""
+    return formats.number(value, language, decimals)
 
 
 def percent(share: float, language: str) -> str:
-    return number(100 * share, language, 1) + (" %" if language != "en" else "%")
+    """80,2 % in Swedish, 80.2% in English (``formats.percent``)."""
+    return formats.percent(share, language)

@@ -104,6 +104,7 @@ REVISION_MESSAGE = "revision-message"
 REVISION_STATUS = "revision-status"
 CORRECTION_LIST = "correction-list"
 REVISION_VERSION = "revision-version-store"
+PROVENANCE = "provenance"
 
 
 def point_status(point_id: Key, status: Key) -> dict[str, Any]:

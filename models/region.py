@@ -19,6 +19,7 @@ class Source:
     year: str
     licence: str
     link: str = ""
+    feeds: tuple[str, ...] = ()  # the kinds of figure it feeds (models/provenance.py FIGURES)
 
     def citation(self) -> str:
         """``SCB, Tätorter 2020 (2020, CC0)``: short enough for a footer."""
@@ -67,6 +68,10 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _texts(value: Any) -> tuple[str, ...]:
+    return tuple(_text(v) for v in value) if isinstance(value, list) else ()
+
+
 def region_from_settings(settings: Mapping[str, Any], default_name: str) -> RegionInfo:
     """Read leniently: a missing field is an empty text (the checks report bad types)."""
     listed = settings.get("sources", [])
@@ -77,6 +82,7 @@ def region_from_settings(settings: Mapping[str, Any], default_name: str) -> Regi
             year=_text(entry.get("year")),
             licence=_text(entry.get("licence")),
             link=_text(entry.get("link")),
+            feeds=_texts(entry.get("feeds")),
         )
         for entry in (listed if isinstance(listed, list) else [])
         if isinstance(entry, Mapping)

@@ -9,10 +9,12 @@ from typing import Any
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
 from dashapp import features, ids, style
+from dashapp.components.corrections import provenance_table
 from dashapp.corrections_form import corrections_json
 from dashapp.data import dataset, dataset_for, read_scenario, settings, storage
 from dashapp.i18n import t
 from dashapp.present_corrections import correction_texts, point_changes, revision_status
+from dashapp.provenance_text import provenance_rows
 from dashapp.scenario_form import MAX_SAVED_NAME_CHARS
 
 Store = dict[str, Any]
@@ -147,3 +149,13 @@ def revision_options(version: Any, language: str) -> tuple[list[dict[str, Any]],
     options += [{"label": f"{r.name} ({r.created_at[:10]})", "value": r.id} for r in saved]
     selected = version.get("selected") if isinstance(version, dict) else None
     return options, selected if selected else no_update
+
+
+@callback(
+    Output(ids.PROVENANCE, "children"),
+    Input(ids.SCENARIO_STORE, "data"),
+    State(ids.LANGUAGE_STORE, "data"),
+)
+def show_provenance(scenario_data: Store | None, language: str) -> Any:
+    scenario = read_scenario(scenario_data or {})
+    return provenance_table(provenance_rows(dataset(), scenario, language), language)

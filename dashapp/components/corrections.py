@@ -148,3 +148,24 @@ def revision_panel(language: str) -> html.Div:
         ],
         className="sk-revisions mb-3",
     )
+
+
+def provenance_panel(language: str) -> html.Div:
+    """Where each kind of figure comes from; filled for the scenario's data revision."""
+    return html.Div(
+        [
+            html.H3(t("provenance_title", language), className="h6"),
+            html.Div(id=ids.PROVENANCE),
+        ],
+        className="sk-provenance mb-3",
+    )
+
+
+def provenance_table(rows: list[dict[str, str]], language: str) -> html.Table:
+    header = html.Tr(
+        [html.Th(t(f"provenance_{key}", language)) for key in ("figure", "basis", "sources")]
+    )
+    body = [html.Tr([html.Td(row[key]) for key in ("figure", "basis", "sources")]) for row in rows]
+    return html.Table(
+        [html.Thead(header), html.Tbody(body)], className="table table-sm small sk-provenance-table"
+    )

@@ -8,7 +8,7 @@ from dash import dcc, html
 from dash.dash_table.DataTable import DataTable
 
 from dashapp import features, ids, style
-from dashapp.components.corrections import revision_panel
+from dashapp.components.corrections import provenance_panel, revision_panel
 from dashapp.components.results import TABLE_STYLE
 from dashapp.downloads import EXPORTS
 from dashapp.i18n import number, t
@@ -180,6 +180,7 @@ def data_tab(language: str) -> html.Div:
     return html.Div(
         [
             revision_panel(language),
+            provenance_panel(language),
             html.P(t("upload_intro", language), className="small my-2"),
             dbc.Select(
                 id=ids.UPLOAD_KIND,

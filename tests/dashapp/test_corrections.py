@@ -223,3 +223,17 @@ def test_the_card_shows_the_corrected_status_and_who_set_it(result) -> None:  # 
     assert "Matöppet Urshult (Dagligvaror, säker)" in text
     assert USER == "user"
     assert Solution.from_dict(result).scenario.corrections == ()
+
+
+def test_the_data_tab_and_every_export_say_where_the_figures_come_from() -> None:
+    shop = _urshult_shop()
+    edited = Scenario.from_dict(
+        {"corrections": [{"action": "status", "point_id": shop, "status": "closed"}]}, DEFAULT
+    )
+    table = str(corrections.show_provenance(edited.to_dict(), "sv"))
+    assert "Befolkning utanför tätorter" in table and "modellerad" in table
+    assert "rättad i scenariots datarevision" in table
+    _, actions = EXPORTS["csv"]
+    header = actions(solve(edited), dataset(), "sv").decode("utf-8-sig")
+    assert "# Restider: modellerad" in header
+    assert "# Stödkostnader: delvis publicerade nivåer, delvis antaganden" in header
