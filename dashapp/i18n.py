@@ -277,6 +277,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "ändrad av användare i datarevisionen",
         "changed by a user in the data revision",
     ),
+    "card_customers": (
+        "Kundunderlag: {people} personer inom restidsgränsen",
+        "Customer base: {people} people within the travel-time limit",
+    ),
+    "card_customers_min": ("(minst {least} krävs)", "(at least {least} required)"),
+    "card_customers_short": (
+        "– under kravet {least}: stöds inte här",
+        "– below the required {least}: not supported here",
+    ),
     "card_cost_keep": ("Att behålla", "To keep"),
     "card_cost_establish": ("Att etablera", "To establish"),
     "cost_source": ("källa", "source"),

@@ -13,7 +13,7 @@ from dashapp import style
 from dashapp.i18n import number, percent, t
 from models.access import AccessRow
 from models.criticality import Criticality
-from models.places import PlaceFacts
+from models.places import PlaceFacts, ServiceFacts
 from models.region import Reference, RegionInfo
 from models.services import ServiceRegistry
 from models.solution import BASKET, Action, Covered, Solution
@@ -190,6 +190,21 @@ def status_reason_text(reason: str, language: str) -> str:
         "user": "reason_user",
     }
     return t(known[reason], language) if reason in known else reason
+
+
+def customer_base_text(facts: ServiceFacts, language: str) -> str:
+    """ "Kundunderlag: 640 personer inom 10 min (minst 100)", and a warning below it."""
+    people = number(facts.customers, language)
+    text = t("card_customers", language, people=people)
+    if facts.min_customers > 0:
+        least = number(facts.min_customers, language)
+        key = (
+            "card_customers_short"
+            if facts.customers < facts.min_customers
+            else "card_customers_min"
+        )
+        text += " " + t(key, language, least=least)
+    return text
 
 
 def cost_text(cost_sek: float, at_risk: bool, assumption: bool, basis: str, language: str) -> str:

@@ -5,8 +5,9 @@ A column k supports the services S_k at place j_k for a yearly cost c_k:
 - self-sufficient mode: one column per place for the whole basket (the missing part of it, so
   x_js = x_j for s in the basket), plus one column per (place, service) outside the basket.
 The action is ``keep`` where the place has an at-risk point of the service, else ``establish``.
-Candidates are places inside the region with a cost figure, within the scenario's kommuner;
-a lock-in makes a place a candidate even outside that filter.
+Candidates are places inside the region with a cost figure, within the scenario's kommuner,
+and with the customer base the scenario asks for each service (models/viability.py); a lock-in
+makes a place a candidate even outside the kommun filter, never below the customer base.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from numpy.typing import NDArray
 from models.dataset import Dataset
 from models.errors import InfeasibleError, ScenarioError
 from models.scenario import Scenario
+from models.viability import customers_within, unviable
 
 IntArray = NDArray[np.int64]
 FloatArray = NDArray[np.float64]
@@ -65,12 +67,16 @@ def build_columns(dataset: Dataset, scenario: Scenario) -> Columns:
     places: list[int] = []
     services: list[tuple[int, ...]] = []
     costs: list[float] = []
+    too_few = unviable(dataset, scenario)
+    _check_locked_viability(dataset, scenario, too_few, secure)
     for j in _eligible_places(dataset, scenario, lock_places):
         groups: list[tuple[int, ...]] = [(c,) for c in individual if not secure[j, c]]
         if scenario.mode == "self_sufficient":
             missing = tuple(c for c in basket if not secure[j, c])
             groups += [missing] if missing else []
         for group in groups:
+            if any(too_few[j, c] for c in group):
+                continue
             cost = sum(action_cost(dataset, int(j), c) for c in group)
             if np.isfinite(cost):
                 places.append(int(j))
@@ -85,6 +91,29 @@ def build_columns(dataset: Dataset, scenario: Scenario) -> Columns:
     _apply_locks(dataset, scenario, columns, secure)
     _check_locked_cost(scenario, columns)
     return columns
+
+
+def _check_locked_viability(
+    dataset: Dataset, scenario: Scenario, too_few: np.ndarray, secure: np.ndarray
+) -> None:
+    position = dataset.place_position()
+    for lock in scenario.locks:
+        j, c = position[lock.place_id], dataset.service_index(lock.service)
+        if not lock.locked_in or secure[j, c] or not too_few[j, c]:
+            continue
+        settings = scenario.settings(lock.service)
+        customers = customers_within(dataset, settings.threshold_min)[j]
+        people, least = (
+            f"{v:,.0f}".replace(",", "\u00a0") for v in (customers, settings.min_customers)
+        )
+        name = dataset.places.names[j]
+        raise ScenarioError(
+            f"{name}: {lock.service} kan inte låsas in: {people} personer inom "
+            f"{settings.threshold_min:.0f} min, kundunderlaget ska vara minst {least}",
+            f"{name}: {lock.service} cannot be locked in: {customers:,.0f} people within "
+            f"{settings.threshold_min:.0f} min, the customer base must be at least "
+            f"{settings.min_customers:,.0f}",
+        )
 
 
 def _apply_locks(

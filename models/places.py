@@ -10,6 +10,7 @@ import numpy as np
 from models.coverage import open_today, place_to_place_minutes
 from models.dataset import Dataset
 from models.solution import Action, Solution
+from models.viability import customers_within
 
 # The order in which a place's status is decided, first match wins: a supported place is drawn
 # as supported even if another of its services is at risk. The map's palette follows it.
@@ -40,6 +41,8 @@ class ServiceFacts:
     cost_sek: float | None = None  # what keeping (at risk) or establishing would cost a year
     cost_assumption: bool = False  # the figure is the project's estimate, not a published level
     cost_basis: str = ""
+    customers: float = 0.0  # people within the service's threshold (its customer base)
+    min_customers: float = 0.0  # the scenario's minimum customer base (0: none)
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,8 @@ def place_facts(dataset: Dataset, solution: Solution, place_id: str) -> PlaceFac
         if lock.place_id == place_id
     }
     services = []
-    for service in solution.scenario.service_names:
+    for settings in solution.scenario.services:
+        service = settings.service
         c = dataset.service_index(service)
         cost = dataset.keep_cost_sek[j, c] if at_risk[c] else dataset.establish_cost_sek[j, c]
         assumption, basis = dataset.cost_notes.get((place_id, service), (False, ""))
@@ -125,6 +129,8 @@ def place_facts(dataset: Dataset, solution: Solution, place_id: str) -> PlaceFac
                 cost_sek=float(cost) if np.isfinite(cost) and not secure[c] else None,
                 cost_assumption=assumption,
                 cost_basis=basis,
+                customers=float(customers_within(dataset, settings.threshold_min)[j]),
+                min_customers=settings.min_customers,
             )
         )
     code = str(dataset.places.kommun_kod[j])

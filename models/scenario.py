@@ -35,11 +35,15 @@ class ServiceSettings:
     threshold_min: float
     weight: float = 1.0
     soft_limit_min: float | None = None
+    min_customers: float = 0.0  # viability: fewest people within threshold_min of a place
 
 
 def default_services(registry: ServiceRegistry) -> tuple[ServiceSettings, ...]:
     """Every service of the registry at its documented default threshold and weight."""
-    return tuple(ServiceSettings(t.key, t.threshold_min, t.weight) for t in registry)
+    return tuple(
+        ServiceSettings(t.key, t.threshold_min, t.weight, min_customers=t.min_customers)
+        for t in registry
+    )
 
 
 DEFAULT_SERVICES = default_services(DEFAULT_REGISTRY)
@@ -138,7 +142,7 @@ def _from_fields(fields: ScenarioFields, defaults: Scenario | None) -> Scenario:
     }
     values: dict[str, Any] = {name: getattr(fields, name) for name in given}
     if "services" in values:
-        values["services"] = tuple(ServiceSettings(**s.model_dump()) for s in fields.services or [])
+        values["services"] = tuple(_service(s.model_dump(), base) for s in fields.services or [])
         if "basket" not in values:
             names = {s.service for s in values["services"]}
             values["basket"] = tuple(b for b in base.basket if b in names)
@@ -157,6 +161,15 @@ def _from_fields(fields: ScenarioFields, defaults: Scenario | None) -> Scenario:
     return replace(base, **values)
 
 
+def _service(given: dict[str, Any], base: Scenario) -> ServiceSettings:
+    """A service's settings; a file written before viability existed (no ``min_customers``)
+    keeps the region's default for that service."""
+    if given.get("min_customers") is None:
+        known = {s.service: s.min_customers for s in base.services}
+        given["min_customers"] = known.get(given["service"], 0.0)
+    return ServiceSettings(**given)
+
+
 def _fail(message_sv: str, message_en: str) -> None:
     raise ScenarioError(message_sv, message_en)
 
@@ -168,7 +181,7 @@ def _check_numbers(scenario: Scenario) -> None:
             f"The budget must not be negative ({scenario.budget_sek:,.0f} SEK)",
         )
     for settings in scenario.services:
-        if settings.threshold_min <= 0 or settings.weight < 0:
+        if settings.threshold_min <= 0 or settings.weight < 0 or settings.min_customers < 0:
             _fail(
                 f"Ogiltig restid eller vikt för {settings.service}",
                 f"Invalid threshold or weight for {settings.service}",

@@ -36,6 +36,7 @@ class ServiceSettingsFields(_Strict):
     threshold_min: Minutes
     weight: Weight = 1.0
     soft_limit_min: Minutes | None = None
+    min_customers: Annotated[float, Field(allow_inf_nan=False, ge=0, le=1e7)] | None = None
 
 
 class LockFields(_Strict):

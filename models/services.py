@@ -38,6 +38,10 @@ class ServiceType:
     source_categories: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     in_basket: bool = False
+    # viability: the fewest people within ``threshold_min`` of a place for support there to
+    # be worth paying (0: no minimum); ``min_customers_basis`` says where the figure comes from
+    min_customers: float = 0.0
+    min_customers_basis: str = ""
 
     def label(self, language: str) -> str:
         return self.label_en if language == "en" else self.label_sv
@@ -71,12 +75,19 @@ def service_type_from_dict(data: object, file: str) -> tuple[ServiceType | None,
         "cost_is_assumption": True,
         "cost_basis": "",
         "colour": "#666666",
+        "min_customers": 0.0,
     }
     values.update({k: v for k, v in data.items() if k in known})
     try:
         for name in _TUPLES:
             values[name] = tuple(str(v).lower() for v in values.get(name, ()))
-        for name in ("threshold_min", "weight", "keep_cost_sek", "establish_cost_sek"):
+        for name in (
+            "threshold_min",
+            "weight",
+            "keep_cost_sek",
+            "establish_cost_sek",
+            "min_customers",
+        ):
             values[name] = float(values[name])
         values["key"] = str(values["key"])
         return ServiceType(**values), []
@@ -189,6 +200,13 @@ DEFAULT_REGISTRY = ServiceRegistry(
             source_categories=("grocery", "grocery_candidate"),
             aliases=("dagligvaror", "livsmedel", "dagligvarubutik", "butik", "lanthandel"),
             in_basket=True,
+            min_customers=100.0,
+            min_customers_basis=(
+                "assumption: särskilt driftstöd needs at least 0.5 MSEK grocery turnover a "
+                "year; at about 5,000 SEK a year per resident within reach spent in the "
+                "village shop (a sixth of a person's grocery spending; the rest goes to "
+                "town supermarkets) that takes about 100 people"
+            ),
         ),
         ServiceType(
             key="fuel",

@@ -9,7 +9,7 @@ from dash.development.base_component import Component
 from dashapp import ids
 from dashapp.components.corrections import correction_section
 from dashapp.i18n import number, t
-from dashapp.present import cost_text, status_reason_text
+from dashapp.present import cost_text, customer_base_text, status_reason_text
 from models.places import PlaceFacts, ServiceFacts
 from models.services import ServiceRegistry
 
@@ -70,6 +70,8 @@ def _service_row(
             language,
         )
         lines += [html.Br(), html.Span(cost, className="small text-muted sk-cost")]
+    if facts.customers:
+        lines += [html.Br(), html.Span(customer_base_text(facts, language), className="small")]
     if facts.people_losing > 0:
         text = t(
             "card_critical_text",
