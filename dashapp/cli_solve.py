@@ -1,4 +1,6 @@
-"""``servicekartan solve``, ``curve`` and ``critical``: the optimisation from the command line."""
+"""``servicekartan solve``, ``curve``, ``critical`` and ``stress``: the optimisation from the
+command line. ``--close POINT_ID`` (repeatable) closes existing points in any of them, as data
+corrections added to the scenario."""
 
 from __future__ import annotations
 
@@ -22,16 +24,31 @@ def _scenario(args: argparse.Namespace, dataset: Dataset) -> Scenario:
 
     defaults = default_scenario(dataset.registry)
     if args.scenario is None:
-        return defaults
+        return _closing(defaults, args, dataset)
     path = Path(args.scenario)
     try:
         scenario = Scenario.from_json(_read_text(path), defaults)
         validate_scenario(scenario, dataset)
-        return scenario
+        return _closing(scenario, args, dataset)
     except ScenarioError as error:  # name the file, as every data message does
         raise ScenarioError(
             f"{path.name}: {error.message_sv}", f"{path.name}: {error.message_en}"
         ) from error
+
+
+def _closing(scenario: Scenario, args: argparse.Namespace, dataset: Dataset) -> Scenario:
+    """The scenario with ``--close`` points closed, checked against the data."""
+    from dataclasses import replace
+
+    from models.corrections import Correction
+    from models.scenario import validate_scenario
+
+    closures = tuple(Correction("status", point_id, "closed") for point_id in args.close or ())
+    if not closures:
+        return scenario
+    closed = replace(scenario, corrections=(*scenario.corrections, *closures))
+    validate_scenario(closed, dataset)
+    return closed
 
 
 def _read_text(path: Path) -> str:
@@ -135,6 +152,34 @@ def _critical(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stress(args: argparse.Namespace) -> int:
+    from dashapp.formats import number
+    from models.dataset import load_dataset
+    from models.stress import stress_test
+
+    dataset = load_dataset(args.data)
+    result = stress_test(dataset, _scenario(args, dataset), args.k)
+    if args.json:
+        _print_json(
+            {
+                "closed": [asdict(c) for c in result.closed],
+                "losses": [{**asdict(x), "people_losing": x.people_losing} for x in result.losses],
+                "losses_by_kommun": [list(row) for row in result.losses_by_kommun],
+            }
+        )
+        return 0
+    print(f"Stänger / closing {len(result.closed)}:")
+    for c in result.closed:
+        print(f"  {c.point_id}  {c.service:<8} {c.name} ({c.place_name})")
+    for loss in result.losses:
+        together, apart = (number(v, "sv") for v in (loss.people_losing, loss.sum_of_single_losses))
+        print(
+            f"  {loss.service:<9} {together:>9} förlorar / lose "
+            f"(en i taget / one at a time: {apart})"
+        )
+    return 0
+
+
 def time_limit(text: str) -> float:
     try:
         seconds = float(text)
@@ -165,6 +210,7 @@ def add_solve_commands(
         ("solve", _solve, "solve a scenario"),
         ("curve", _curve, "nested budget–coverage curve"),
         ("critical", _critical, "people losing access if each existing point closes"),
+        ("stress", _stress, "close the k most critical points together: who loses what"),
     ):
         parser = commands.add_parser(name, help=text)
         add_data_option(parser)
@@ -174,7 +220,15 @@ def add_solve_commands(
         parser.add_argument(
             "--time-limit", type=time_limit, default=30.0, help="seconds per solve (1–3600)"
         )
+        parser.add_argument(
+            "--close",
+            action="append",
+            metavar="POINT_ID",
+            help="close this existing point (repeatable), as a data correction",
+        )
         parser.set_defaults(run=run)
+        if name == "stress":
+            parser.add_argument("--k", type=int, default=5, help="how many points close")
         if name == "curve":
             parser.add_argument(
                 "--budgets",

@@ -93,3 +93,33 @@ def test_curve_and_critical_commands(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["critical", "--service", "pharmacy", "--top", "3", "--json"]) == 0
     ranked = json.loads(capsys.readouterr().out)
     assert len(ranked) == 3 and {c["service"] for c in ranked} == {"pharmacy"}
+
+
+def test_closing_points_from_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """Any existing point closes, secure ones included, several at once."""
+    import json
+
+    assert main(["critical", "--service", "grocery", "--top", "2", "--json"]) == 0
+    two = [c["point_id"] for c in json.loads(capsys.readouterr().out)]
+    assert main(["solve", "--json"]) == 0
+    base = json.loads(capsys.readouterr().out)
+    assert main(["solve", "--json", "--close", two[0], "--close", two[1]]) == 0
+    closed = json.loads(capsys.readouterr().out)
+    actions = [c["action"] for c in closed["scenario"]["corrections"]]
+    assert actions == ["status", "status"]
+    today = {c["key"]: c["today"] for c in base["covered"]}
+    assert {c["key"]: c["today"] for c in closed["covered"]}["grocery"] < today["grocery"]
+    assert main(["solve", "--close", "no-such-point"]) == 1
+    assert "no-such-point" in capsys.readouterr().err
+
+
+def test_stress_closes_the_k_most_critical_together(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["stress", "--k", "4", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert len(result["closed"]) == 4
+    losing = sum(x["people_losing"] for x in result["losses"])
+    assert losing >= sum(c["people_losing"] for c in result["closed"]) - 1e-6
+    assert main(["stress", "--k", "2"]) == 0
+    assert "förlorar / lose" in capsys.readouterr().out
