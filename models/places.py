@@ -41,6 +41,7 @@ class ServiceFacts:
     cost_sek: float | None = None  # what keeping (at risk) or establishing would cost a year
     cost_assumption: bool = False  # the figure is the project's estimate, not a published level
     cost_basis: str = ""
+    cost_basis_sv: str = ""  # the registry's Swedish text when the basis is its default
     customers: float = 0.0  # people within the service's threshold (its customer base)
     min_customers: float = 0.0  # the scenario's minimum customer base (0: none)
 
@@ -86,6 +87,12 @@ def _status_reason(dataset: Dataset, place: int, service: str) -> str:
     return str(reasons[here[0]]) if reasons is not None and len(here) else ""
 
 
+def _swedish_basis(dataset: Dataset, service: str, basis: str) -> str:
+    """A cost's basis in Swedish when it is the registry's own default text."""
+    known = {t.key: t for t in dataset.registry}.get(service)
+    return known.cost_basis_sv if known and basis == known.cost_basis else ""
+
+
 def _points_at(dataset: Dataset, place: int) -> tuple[PointFacts, ...]:
     points = dataset.points
     reasons = points.status_reason
@@ -129,6 +136,7 @@ def place_facts(dataset: Dataset, solution: Solution, place_id: str) -> PlaceFac
                 cost_sek=float(cost) if np.isfinite(cost) and not secure[c] else None,
                 cost_assumption=assumption,
                 cost_basis=basis,
+                cost_basis_sv=_swedish_basis(dataset, service, basis),
                 customers=float(customers_within(dataset, settings.threshold_min)[j]),
                 min_customers=settings.min_customers,
             )

@@ -42,6 +42,7 @@ class ServiceType:
     # be worth paying (0: no minimum); ``min_customers_basis`` says where the figure comes from
     min_customers: float = 0.0
     min_customers_basis: str = ""
+    cost_basis_sv: str = ""  # ``cost_basis`` in Swedish, for the Swedish UI ("" = as given)
 
     def label(self, language: str) -> str:
         return self.label_en if language == "en" else self.label_sv
@@ -196,6 +197,11 @@ DEFAULT_REGISTRY = ServiceRegistry(
                 "the 2026 maximum 370,000 plus 100,000 a year of investment grant (assumption: "
                 "1 MSEK at 50 % over 5 years)"
             ),
+            cost_basis_sv=(
+                "behålla: särskilt driftstöd, genomsnitt 2025 (cirka 70 mnkr / 272 butiker); "
+                "etablera: 2026 års maximum 370 000 plus 100 000 kr om året i investeringsstöd "
+                "(antagande: 1 mnkr till 50 % över 5 år)"
+            ),
             colour="#E69F00",
             source_categories=("grocery", "grocery_candidate"),
             aliases=("dagligvaror", "livsmedel", "dagligvarubutik", "butik", "lanthandel"),
@@ -222,6 +228,10 @@ DEFAULT_REGISTRY = ServiceRegistry(
                 "servicebidrag level below its 250,000 cap, establish adds an annualised "
                 "investment grant"
             ),
+            cost_basis_sv=(
+                "inget nationellt driftstöd för drivmedel; behålla = regionalt servicebidrag "
+                "under taket 250 000, etablera lägger till ett årligt investeringsstöd"
+            ),
             colour="#56B4E9",
             source_categories=("fuel",),
             aliases=("drivmedel", "bensin", "tankstation", "bensinstation"),
@@ -238,6 +248,10 @@ DEFAULT_REGISTRY = ServiceRegistry(
             cost_basis=(
                 "keep: TLV glesbygd pharmacy grant 2021 average (about 280,000); establish: "
                 "servicebidrag for a broad or strategic service point (300,000 cap)"
+            ),
+            cost_basis_sv=(
+                "behålla: TLV:s glesbygdsbidrag till apotek, genomsnitt 2021 (cirka 280 000); "
+                "etablera: servicebidrag för en bred eller strategisk servicepunkt (tak 300 000)"
             ),
             colour="#009E73",
             source_categories=("pharmacy", "pharmacy_osm"),
@@ -256,6 +270,9 @@ DEFAULT_REGISTRY = ServiceRegistry(
                 "assumption: compensation to a host shop for a parcel agent; establish adds "
                 "set-up costs"
             ),
+            cost_basis_sv=(
+                "ersättning till en värdbutik för ett ombud; etablera lägger till startkostnader"
+            ),
             colour="#CC79A7",
             source_categories=("parcel_agent", "parcel_locker"),
             aliases=("paket", "ombud", "postombud", "paketombud", "post"),
@@ -273,6 +290,10 @@ DEFAULT_REGISTRY = ServiceRegistry(
             cost_basis=(
                 "assumption: yearly operating cost of a cash machine borne by support; "
                 "establish adds an annualised installation"
+            ),
+            cost_basis_sv=(
+                "årlig driftkostnad för en uttagsautomat som stödet bär; etablera lägger till "
+                "en årlig installationskostnad"
             ),
             colour="#0072B2",
             # as PTS counts withdrawal points: ATMs and bank branches (a region's own list

@@ -62,12 +62,13 @@ def _service_row(
         )
         lines += [html.Br(), html.Span(why, className="small text-muted sk-status-why")]
     if facts.cost_sek is not None:
+        basis = (
+            facts.cost_basis_sv if language != "en" and facts.cost_basis_sv else facts.cost_basis
+        )
+        if basis.startswith("assumption: "):  # the label already says it is an assumption
+            basis = basis.removeprefix("assumption: ")
         cost = cost_text(
-            facts.cost_sek,
-            facts.today == "at_risk",
-            facts.cost_assumption,
-            facts.cost_basis,
-            language,
+            facts.cost_sek, facts.today == "at_risk", facts.cost_assumption, basis, language
         )
         lines += [html.Br(), html.Span(cost, className="small text-muted sk-cost")]
     if facts.customers:

@@ -237,3 +237,12 @@ def test_the_data_tab_and_every_export_say_where_the_figures_come_from() -> None
     header = actions(solve(edited), dataset(), "sv").decode("utf-8-sig")
     assert "# Restider: modellerad" in header
     assert "# Stödkostnader: delvis publicerade nivåer, delvis antaganden" in header
+
+
+def test_the_card_gives_the_cost_basis_in_the_reader_s_language(result) -> None:  # type: ignore[no-untyped-def]
+    place_id = str(dataset().places.ids[list(dataset().places.names).index("Urshult")])
+    _, _, swedish = place.show_card(place_id, result, "sv")
+    assert "antagande: ersättning till en värdbutik för ett ombud" in str(swedish)
+    assert "assumption" not in str(swedish)
+    _, _, english = place.show_card(place_id, result, "en")
+    assert "assumption: compensation to a host shop" in str(english)
