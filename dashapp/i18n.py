@@ -286,6 +286,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "– under kravet {least}: stöds inte här",
         "– below the required {least}: not supported here",
     ),
+    "card_support": ("Stöd som kan sökas", "Support schemes"),
     "card_cost_keep": ("Att behålla", "To keep"),
     "card_cost_establish": ("Att etablera", "To establish"),
     "cost_source": ("källa", "source"),

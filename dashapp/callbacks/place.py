@@ -8,8 +8,9 @@ from typing import Any
 from dash import ALL, Input, Output, State, callback, ctx, no_update
 
 from dashapp import ids
+from dashapp.card_support import support_lines
 from dashapp.components.place_card import card_body
-from dashapp.data import dataset_for
+from dashapp.data import dataset, dataset_for
 from models.places import place_facts
 from models.solution import Solution
 
@@ -69,5 +70,6 @@ def show_card(place_id: str | None, result: dict[str, Any] | None, language: str
     solution = Solution.from_dict(result)
     data = dataset_for(solution.scenario)
     facts = place_facts(data, solution, place_id)
-    opening = ctx.triggered_id == ids.SELECTED_PLACE
-    return True if opening else no_update, facts.name, card_body(facts, data.registry, language)
+    support = support_lines(dataset(), data, solution, facts, language)
+    body = card_body(facts, data.registry, language, support)
+    return True if ctx.triggered_id == ids.SELECTED_PLACE else no_update, facts.name, body

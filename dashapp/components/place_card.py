@@ -84,7 +84,22 @@ def _service_row(
     return html.Li([*lines, _lock_buttons(place_id, facts, language)], className="mb-2")
 
 
-def card_body(facts: PlaceFacts, registry: ServiceRegistry, language: str) -> html.Div:
+def _support(lines: list[tuple[str, str]], language: str) -> list[Component]:
+    if not lines:
+        return []
+    items = [html.Li([html.Strong(f"{what}: "), line]) for what, line in lines]
+    return [
+        html.H3(t("card_support", language), className="h6"),
+        html.Ul(items, className="small sk-support"),
+    ]
+
+
+def card_body(
+    facts: PlaceFacts,
+    registry: ServiceRegistry,
+    language: str,
+    support: list[tuple[str, str]] | None = None,
+) -> html.Div:
     reasons = [
         html.Li(
             t(
@@ -114,6 +129,7 @@ def card_body(facts: PlaceFacts, registry: ServiceRegistry, language: str) -> ht
                 if reasons
                 else []
             ),
+            *_support(support or [], language),
             correction_section(facts, registry, language),
         ],
         className="sk-place-card",
