@@ -1,4 +1,5 @@
-"""The ``servicekartan`` command: serve the app, build and check data, solve scenarios.
+"""The ``servicekartan`` command: serve the app, build and check data, solve scenarios, and move
+saved scenarios in and out of the database (``scenarios``).
 
 Start-up imports only the standard library; each command imports what it needs when it runs,
 so ``servicekartan data check`` never loads Dash and ``solve`` never loads the build step.
@@ -120,6 +121,9 @@ def _parser() -> argparse.ArgumentParser:
     from dashapp.cli_solve import add_solve_commands
 
     add_solve_commands(commands, add_data_option)
+    from dashapp.cli_scenarios import add_scenario_commands
+
+    add_scenario_commands(commands)
     return parser
 
 

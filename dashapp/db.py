@@ -1,6 +1,10 @@
 """The database behind saved scenarios: a SQLite file by default, PostgreSQL when the operator
 sets ``DATABASE_URL``; tables and engines here, queries in ``dashapp/storage.py``.
 
+Scenarios and rooms only ever take new rows: triggers made by migration 0002 refuse any UPDATE
+or DELETE of either table (and TRUNCATE on PostgreSQL), so no code path, old or new, can change
+or remove what a workshop saved.
+
 Opening a database brings its schema to the newest Alembic migration (``dashapp/migrations``).
 Several gunicorn workers may open a fresh database at the same moment, so a migration runs
 inside one transaction that first takes a lock: ``BEGIN IMMEDIATE`` on SQLite (the file's write
@@ -35,6 +39,17 @@ _SQLITE_IMMEDIATE = "servicekartan_sqlite_immediate"
 
 metadata = sa.MetaData()
 
+rooms = sa.Table(
+    "rooms",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("code", sa.Text, nullable=False),  # stored in capitals; joining ignores case
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.UniqueConstraint("code", name="uq_rooms_code"),
+    sqlite_autoincrement=True,
+)
+
 scenarios = sa.Table(
     "scenarios",
     metadata,
@@ -44,6 +59,31 @@ scenarios = sa.Table(
     sa.Column("scenario_json", sa.Text, nullable=False),
     sa.Column("summary_json", sa.Text, nullable=False),
     sa.Column("created_at", sa.Text, nullable=False),
+    # None: the open workspace (every row saved before rooms existed)
+    sa.Column(
+        "room_id", sa.Integer, sa.ForeignKey("rooms.id", name="fk_scenarios_room_id"), nullable=True
+    ),
+    # The version this row was made from (an edit, a rename, hiding or showing); None: a first save
+    sa.Column(
+        "parent_id",
+        sa.Integer,
+        sa.ForeignKey("scenarios.id", name="fk_scenarios_parent_id"),
+        nullable=True,
+    ),
+    # The first save of this row's lineage; None on that first save itself, whose id is not
+    # known before it is inserted (and rows are never updated afterwards)
+    sa.Column(
+        "root_id",
+        sa.Integer,
+        sa.ForeignKey("scenarios.id", name="fk_scenarios_root_id"),
+        nullable=True,
+    ),
+    sa.Column("hidden", sa.Boolean, nullable=False, server_default=sa.false()),
+    # What made this version: save, edit, rename, hide or unhide
+    sa.Column("change", sa.Text, nullable=False, server_default="save"),
+    sa.Index("ix_scenarios_dataset_room_id", "dataset", "room_id"),
+    sa.Index("ix_scenarios_parent_id", "parent_id"),
+    sa.Index("ix_scenarios_root_id", "root_id"),
     sqlite_autoincrement=True,
 )
 
@@ -97,6 +137,17 @@ def engine_for(database: Path | str) -> sa.Engine:
     if isinstance(database, Path):
         database.parent.mkdir(parents=True, exist_ok=True)
     return _engine(os.getpid(), url.render_as_string(hide_password=False))
+
+
+def for_writing(engine: sa.Engine) -> sa.Engine:
+    """``engine`` with every transaction taking SQLite's write lock at ``BEGIN``.
+
+    A write that reads first (a room's id, the version it derives from) must not start as a
+    reader: in WAL mode, once another connection has committed since that read, the upgrade to
+    writer fails at once with SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out. Taking the
+    lock first makes such writes queue like plain inserts. PostgreSQL ignores the option.
+    """
+    return engine.execution_options(**{_SQLITE_IMMEDIATE: True})
 
 
 def describe(error: BaseException) -> str:

@@ -227,8 +227,8 @@ def test_no_acknowledged_save_is_lost_when_processes_are_killed(database: Path |
 def test_open_brings_the_schema_to_the_newest_migration(database: Path | str) -> None:
     ScenarioStorage(database)
     ScenarioStorage(database)  # a second open finds it current and changes nothing
-    assert head_revision() == "0001"
-    assert rows(database, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert head_revision() == "0002"
+    assert rows(database, "SELECT version_num FROM alembic_version") == [("0002",)]
     engine = sa.create_engine(database_url(database), poolclass=sa.pool.NullPool)
     tables = set(sa.inspect(engine).get_table_names())
     assert {"scenarios", "data_revisions", "alembic_version"} <= tables
@@ -254,17 +254,17 @@ def test_a_sqlite_file_from_before_migrations_keeps_its_rows(tmp_path: Path) -> 
     )  # fmt: skip
     assert [r.name for r in storage.list_revisions("d")] == ["Rev"]
     assert storage.save("Ny", "d", "{}", {}) == 2
-    assert rows(old, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert rows(old, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
     assert rows(old, "PRAGMA integrity_check") == [("ok",)]
     fresh = tmp_path / "fresh.sqlite3"
     ScenarioStorage(fresh)
-    for table in ("scenarios", "data_revisions"):
+    for table in ("scenarios", "data_revisions", "rooms"):
         # name, type and key of every column as before; "NOT NULL" is now also written on the
         # id (SQLite never lets an INTEGER PRIMARY KEY be null either way)
         query = f"SELECT name, type, pk, [notnull] OR pk FROM pragma_table_info('{table}')"
         assert rows(fresh, query) == rows(old, query)
         autoincrement = f"SELECT sql LIKE '%AUTOINCREMENT%' FROM sqlite_master WHERE name='{table}'"
-        assert rows(fresh, autoincrement) == [(1,)]
+        assert rows(fresh, autoincrement) == rows(old, autoincrement) == [(1,)]
 
 
 def test_an_unreachable_database_is_a_storage_error_without_its_password(
