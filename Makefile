@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8050
 
-.PHONY: run test lint typecheck pytest browser postgres data bench clean
+.PHONY: run test lint typecheck pytest browser postgres reports data bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,21 @@ postgres:
 		exit 1; \
 	fi
 
+## reports: Debian's libraries WeasyPrint draws PDFs with (pango, harfbuzz), a font, and
+## poppler-utils (pdftoppm) with which the report tests draw each first page as a PNG
+REPORT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
+reports:
+	@if command -v pdftoppm >/dev/null 2>&1 && ldconfig -p | grep -q libpangoft2-1.0.so.0 \
+		&& ldconfig -p | grep -q libharfbuzz-subset.so.0 && fc-list | grep -qi dejavu; then \
+		true; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(REPORT_PACKAGES); \
+	else \
+		echo "The reports (PDF) and their tests need Debian's packages:"; \
+		echo "  sudo apt-get install $(REPORT_PACKAGES)"; \
+		exit 1; \
+	fi
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -54,7 +69,7 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
-pytest: $(VENV)/.installed-test browser postgres
+pytest: $(VENV)/.installed-test browser postgres reports
 	$(BIN)/pytest --headless
 
 ## test: install everything, then lint, type-check and run every test (browser tests included)

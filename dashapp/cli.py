@@ -124,6 +124,9 @@ def _parser() -> argparse.ArgumentParser:
     from dashapp.cli_scenarios import add_scenario_commands
 
     add_scenario_commands(commands)
+    from dashapp.cli_report import add_report_commands
+
+    add_report_commands(commands, add_data_option)
     return parser
 
 
