@@ -121,6 +121,9 @@ def _parser() -> argparse.ArgumentParser:
     from dashapp.cli_solve import add_solve_commands
 
     add_solve_commands(commands, add_data_option)
+    from dashapp.cli_plan import add_plan_command
+
+    add_plan_command(commands, add_data_option)
     from dashapp.cli_scenarios import add_scenario_commands
 
     add_scenario_commands(commands)
