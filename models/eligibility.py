@@ -18,7 +18,7 @@ The rules (``SCHEMES``; ../shared/data/support_levels.md unless said otherwise):
   sales at most 15 MSEK; open at least 20 h/week. TLV.
 - **Investment support** (grocery): the last shop of its place, a place under 3,000
   inhabitants, at least 8 km to a competing shop. The regional programme's rule (issue 10);
-  Länsstyrelsen Kronoberg's Landsbygdsprogrammet pays up to 50 % of the costs.
+  the county administrative board's Landsbygdsprogrammet pays up to 50 % of the costs.
 - **Servicebidrag** (grocery, fuel): a cap only, at most 250,000 SEK a year (300,000 for a
   broad or strategic point) for at most 3 years; its conditions are a region's assessment and
   never in the data. Tillväxtverket, "Olika stöd till service".
@@ -100,8 +100,7 @@ SCHEMES: tuple[Scheme, ...] = (
         "Investment support",
         ("grocery",),
         "rule_investment",
-        "Regionala serviceprogrammets regel (issue 10); Länsstyrelsen Kronoberg, "
-        "Landsbygdsprogrammet 2015–2023",
+        "Regionala serviceprogrammets regel; Länsstyrelsen, Landsbygdsprogrammet 2015–2023",
         2023,
         max_share_of_costs=0.5,
     ),
