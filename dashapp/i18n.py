@@ -287,6 +287,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "– below the required {least}: not supported here",
     ),
     "card_support": ("Stöd som kan sökas", "Support schemes"),
+    "tab_plan": ("Fyraårsplan", "Four-year plan"),
+    "plan_intro": (
+        "Vad startar vilket år? Samma budget varje år; driftstöd återkommer, "
+        "etableringskostnader betalas en gång. Planen görs år för år (docs/model.md).",
+        "What starts in which year? The same budget every year; operating support recurs, "
+        "establishing costs are paid once. The plan is made year by year (docs/model.md).",
+    ),
+    "plan_budget": ("Budget per år (kr)", "Budget per year (SEK)"),
+    "plan_years": ("År", "Years"),
+    "plan_run": ("Planera", "Plan"),
+    "plan_bad_input": (
+        "Ange en budget per år (0 eller mer) och 1–{most} år.",
+        "Give a budget per year (0 or more) and 1–{most} years.",
+    ),
     "card_cost_keep": ("Att behålla", "To keep"),
     "card_cost_establish": ("Att etablera", "To establish"),
     "cost_source": ("källa", "source"),

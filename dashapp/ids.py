@@ -106,6 +106,12 @@ CORRECTION_LIST = "correction-list"
 REVISION_VERSION = "revision-version-store"
 PROVENANCE = "provenance"
 
+# four-year plan
+PLAN_BUDGET = "plan-budget"
+PLAN_YEARS = "plan-years"
+PLAN_RUN = "plan-run"
+PLAN_RESULT = "plan-result"
+
 
 def point_status(point_id: Key, status: Key) -> dict[str, Any]:
     return {"type": "point-status", "point": point_id, "status": status}

@@ -13,6 +13,7 @@ from dashapp import ids, style
 from dashapp.components.controls import action_buttons, control_panel
 from dashapp.components.map import map_view, pick_banner
 from dashapp.components.place_card import card_body
+from dashapp.components.plan import plan_tab
 from dashapp.components.results import (
     access_tab,
     actions_table,
@@ -164,6 +165,7 @@ def tabs(dataset: Dataset, language: str) -> dbc.Tabs:
             ),
             dbc.Tab(kommun_table(language), label=t("tab_kommuner", language), tab_id="kommuner"),
             dbc.Tab(curve_tab(language), label=t("tab_curve", language), tab_id="curve"),
+            dbc.Tab(plan_tab(language), label=t("tab_plan", language), tab_id="plan"),
             dbc.Tab(critical_table(language), label=t("tab_critical", language), tab_id="critical"),
             dbc.Tab(
                 workspace_tab(dataset, language),
