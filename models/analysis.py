@@ -95,8 +95,10 @@ def budget_curve(
 
     Step n solves the scenario at budget B_n with every action of step n−1 locked in, so the
     list reads as a priority order; nesting can cost a little coverage against solving each
-    budget from scratch. Budgets below what the scenario's own lock-ins cost are left out of
-    the curve (nothing can be planned there).
+    budget from scratch. Each step is the cheapest plan with that step's best coverage
+    (models/least_cost.py), so once coverage stops rising the cost stops too, and the step
+    where it does answers "what does it cost to reach everyone we can?". Budgets below what
+    the scenario's own lock-ins cost are left out of the curve (nothing can be planned there).
     """
     steps: list[CurveStep] = []
     chosen: tuple[Action, ...] = ()

@@ -22,16 +22,16 @@ z_g ∈ [0,1] (basket); e_j ≥ 0, h_j ∈ {0,1} (co-location saving); μ (worst
     (maximin)  μ ≤ Σ_s w_s (a_ms + Σ_{g∈m} (P_g/K_s) Σ_b y_gsb) / (P_m Σ_s w_s)   ∀ m
     (locks)    x_k = 1 (locked in) or x_k = 0 (locked out)
 
-a_ms is the people of kommun m already served by secure points. With maximin the model is solved
-twice: first for the largest μ*, then for coverage with μ ≥ μ* − 10⁻⁶.
+a_ms is the people of kommun m already served by secure points. The model is then solved in
+stages (models/least_cost.py): with maximin first for the largest μ*, then for the best coverage
+z*, then for the least net cost Σ c_k x_k − Σ e_j that keeps z ≥ z* − ε.
 """
 
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -41,19 +41,12 @@ import pulp
 from numpy.typing import NDArray
 
 from models.dataset import Dataset
-from models.errors import InfeasibleError, SolverError
 from models.formulation import Formulation
+from models.least_cost import SolverReport, Stages, solve_in_stages
 from models.scenario import Scenario
 
 Terms = list[tuple[pulp.LpVariable, float]]
-
-
-@dataclass(frozen=True)
-class SolverReport:
-    status: str  # "optimal", "time_limit" (with a solution) or "feasible"
-    gap: float | None  # relative MIP gap; None where the solver does not say
-    objective: float
-    seconds: float
+__all__ = ["BulkHiGHS", "SolverReport", "build_model", "default_solver", "solve_model"]
 
 
 @lru_cache(maxsize=1)
@@ -135,9 +128,18 @@ class BulkHiGHS(pulp.HiGHS):  # type: ignore[misc]
 
 def default_solver(time_limit_s: float = 30.0) -> Any:
     """HiGHS through highspy, quiet, proving optimality (relative gap 0), with the model handed
-    over in bulk (``BulkHiGHS``). Any other PuLP solver can be passed to ``solve_model``."""
+    over in bulk (``BulkHiGHS``). Any other PuLP solver can be passed to ``solve_model``.
+
+    Each solve stage (models/least_cost.py) starts from nothing: handed the previous stage's
+    plan as a start (``Highs.setSolution``), HiGHS 1.16 returned dearer least-cost plans and a
+    maximin coverage below the optimum, each marked optimal, on random instances where CBC and
+    a cold start agree."""
     _silence_highs_banner()
-    return BulkHiGHS(msg=False, timeLimit=time_limit_s, gapRel=0.0)
+    return BulkHiGHS(
+        msg=False,
+        timeLimit=time_limit_s,
+        gapRel=0.0,
+    )
 
 
 def _expr(terms: Iterable[tuple[pulp.LpVariable, float]], constant: float = 0.0) -> Any:
@@ -151,6 +153,7 @@ class _Model:
     objective: Terms
     cover_terms: list[tuple[int, int, pulp.LpVariable, float]]  # (group, service, y, 1/K)
     y0: dict[tuple[int, int], pulp.LpVariable]  # step-0 y per (group, service)
+    cost: Terms = field(default_factory=list)  # net cost Σ c_k x_k − Σ e_j, in SEK
     count: int = 0
 
     def var(
@@ -271,6 +274,7 @@ def _costs(
 def _budget(model: _Model, formulation: Formulation, dataset: Dataset, scenario: Scenario) -> None:
     """(budget) and (cap): the whole budget, and each kommun's cap on what is spent in it."""
     terms = _costs(model, formulation, dataset, scenario)
+    model.cost = [(v, c) for v, c, _ in terms]
     model.add(_expr((v, c) for v, c, _ in terms) <= scenario.budget_sek)
     kommun_of_place = dataset.places.kommun_kod
     for code, cap in scenario.kommun_budget_cap_sek:
@@ -335,64 +339,12 @@ def build_model(
     return model, _fairness(model, formulation, scenario)
 
 
-def _report(problem: pulp.LpProblem, seconds: float) -> SolverReport:
-    """The solver's real status: PuLP says "Optimal" even when HiGHS stopped at its time limit."""
-    highs = getattr(problem, "solverModel", None)
-    if highs is not None and hasattr(highs, "getModelStatus"):
-        status_name = highs.modelStatusToString(highs.getModelStatus()).lower()
-        info = highs.getInfo()
-        gap = float(info.mip_gap) if np.isfinite(info.mip_gap) else None
-        if "optimal" in status_name:
-            status, gap = "optimal", 0.0 if gap is None or gap < 1e-9 else gap
-        elif "infeasible" in status_name:
-            status = "infeasible"
-        elif "time limit" in status_name:
-            # a time limit with an incumbent is usable (with its gap); without one it is not
-            status = "time_limit" if info.primal_solution_status == 2 else "no_solution"
-        else:
-            status = status_name
-    else:
-        status = {1: "optimal", 2: "feasible"}.get(problem.sol_status, "infeasible")
-        if pulp.LpStatus[problem.status] == "Infeasible":
-            status = "infeasible"
-        gap = 0.0 if status == "optimal" else None
-    objective = float(pulp.value(problem.objective) or 0.0)
-    return SolverReport(status=status, gap=gap, objective=objective, seconds=seconds)
-
-
-def _solve_once(problem: pulp.LpProblem, solver: Any) -> SolverReport:
-    started = time.perf_counter()
-    problem.solve(solver)
-    report = _report(problem, time.perf_counter() - started)
-    if report.status == "infeasible":
-        raise InfeasibleError(
-            "Scenariots krav går inte att uppfylla samtidigt (budget, låsningar, rättvisekrav "
-            "eller kommuntak). Lätta på något av dem.",
-            "The scenario's requirements cannot all hold (budget, locks, fairness or kommun "
-            "caps). Relax one of them.",
-        )
-    if report.status not in ("optimal", "time_limit", "feasible"):
-        raise SolverError(
-            f"Lösaren stannade utan lösning ({report.status})",
-            f"The solver stopped without a solution ({report.status})",
-        )
-    return report
-
-
 def solve_model(
     formulation: Formulation, dataset: Dataset, scenario: Scenario, solver: Any
 ) -> tuple[NDArray[np.bool_], SolverReport]:
-    """Chosen columns and the solver's report; maximin solves twice (see module docstring)."""
+    """Chosen columns and the solver's report: the best coverage at the least net cost (the
+    stages are in models/least_cost.py)."""
     model, worst = build_model(formulation, dataset, scenario)
-    seconds = 0.0
-    if worst is not None:
-        model.problem.setObjective(_expr([(worst, 1.0)]))
-        first = _solve_once(model.problem, solver)
-        seconds += first.seconds
-        model.add(_expr([(worst, 1.0)]) >= float(worst.value()) - 1e-6)
-    model.problem.setObjective(_expr(model.objective))
-    report = _solve_once(model.problem, solver)
-    chosen = np.array([(v.value() or 0.0) > 0.5 for v in model.x], dtype=bool)
-    return chosen, SolverReport(
-        report.status, report.gap, report.objective, report.seconds + seconds
-    )
+    costs = formulation.columns.cost_sek.astype(float)
+    stages = Stages(model.problem, model.objective, model.cost, model.x, costs, worst)
+    return solve_in_stages(stages, solver)
