@@ -4,7 +4,10 @@ between two data revisions, as PDF or HTML.
     servicekartan report kommun NAME --format pdf|html --out FILE
     servicekartan report county --format pdf|html --out FILE
     servicekartan report follow-up --from REV --to REV --format pdf|html --out FILE
+    servicekartan report plan NAME [--scenario ID|FILE] --format docx|pdf --out FILE
 
+The handlingsplan's ``--scenario`` is the id of a scenario saved in the app
+(``SERVICEKARTAN_DB`` / ``DATABASE_URL``) or a scenario JSON file; neither: the default.
 A REV is a data folder (two builds, two years), ``revision:ID`` (a data revision saved in the
 app, applied to ``--data``) or a corrections CSV exported from the app (applied to ``--data``).
 """
@@ -50,6 +53,38 @@ def _current(args: argparse.Namespace) -> int:
         getattr(args, "name", None),
         fmt=args.format,
     )
+    return _write(args, content)
+
+
+def plan_scenario_arg(value: str | None, dataset: Any) -> Any:
+    """The handlingsplan's scenario: a saved scenario's id, a scenario JSON file, or (None)
+    the region's default."""
+    from dashapp.reports.plan import PlanReportError, saved_scenario
+    from models.scenario import Scenario, default_scenario
+
+    base = default_scenario(dataset.registry)
+    if value is None:
+        return base
+    path = Path(value)
+    if path.is_file():
+        return Scenario.from_json(path.read_text(encoding="utf-8"), base)
+    if value.strip().isdigit():
+        from dashapp.settings import Settings
+
+        return saved_scenario(value, Settings.from_env().database, base)
+    raise PlanReportError(
+        f"{value}: varken ett sparat scenarios id eller en scenariofil (JSON)",
+        f"{value}: neither a saved scenario's id nor a scenario file (JSON)",
+    )
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from dashapp.reports import report_bytes
+    from models.dataset import load_dataset
+
+    dataset = load_dataset(args.data)
+    scenario = plan_scenario_arg(args.scenario, dataset)
+    _, content = report_bytes("plan", dataset, scenario, args.language, args.name, fmt=args.format)
     return _write(args, content)
 
 
@@ -117,7 +152,7 @@ def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
 def add_report_commands(
     commands: Any, add_data_option: Callable[[argparse.ArgumentParser], None]
 ) -> None:
-    """Register ``report kommun``, ``report county`` and ``report follow-up``."""
+    """Register ``report kommun``, ``report county``, ``report follow-up`` and ``report plan``."""
     report = commands.add_parser("report", help="printable reports (PDF, HTML)")
     kinds = report.add_subparsers(dest="report", required=True)
     kommun = kinds.add_parser("kommun", help="nulägesanalys of one kommun")
@@ -133,3 +168,13 @@ def add_report_commands(
     _common(follow, ("pdf", "html"))
     add_data_option(follow)
     follow.set_defaults(run=_follow_up)
+    plan = kinds.add_parser("plan", help="handlingsplan of one kommun (Word or PDF)")
+    plan.add_argument("name", help="the kommun's name (any case)")
+    plan.add_argument("--format", choices=("docx", "pdf"), default="docx")
+    plan.add_argument("--out", type=Path, required=True, help="file to write")
+    plan.add_argument("--language", choices=("sv", "en"), default="sv")
+    plan.add_argument(
+        "--scenario", metavar="ID|FILE", help="a saved scenario's id or a scenario JSON file"
+    )
+    add_data_option(plan)
+    plan.set_defaults(run=_plan)

@@ -11,6 +11,7 @@ from dashapp.reports.current import current_html
 from dashapp.reports.current_facts import current_state
 from dashapp.reports.document import to_pdf
 from dashapp.reports.followup import follow_up, followup_html
+from dashapp.reports.plan import PLAN_FORMATS, plan_report_bytes
 from dashapp.reports.texts import tr
 from models.corrections import apply_corrections
 from models.dataset import Dataset
@@ -19,10 +20,10 @@ from models.run import run_scenario
 from models.scenario import Scenario, default_scenario
 from models.solution import Solution
 
-ReportKind = Literal["kommun", "county", "follow-up"]
-Format = Literal["pdf", "html"]
-KINDS: tuple[str, ...] = ("kommun", "county", "follow-up")
-FORMATS: tuple[str, ...] = ("pdf", "html")
+ReportKind = Literal["kommun", "county", "follow-up", "plan"]
+Format = Literal["pdf", "html", "docx"]
+KINDS: tuple[str, ...] = ("kommun", "county", "follow-up", "plan")
+FORMATS: tuple[str, ...] = ("pdf", "html")  # "plan" (the handlingsplan): PLAN_FORMATS
 
 
 class ReportError(ServicekartanError):
@@ -94,11 +95,23 @@ def report_bytes(
 ) -> tuple[str, bytes]:
     """A report as (file name, bytes).
 
-    ``kind``: "kommun" (``kommun`` is its name, any case), "county" or "follow-up" (from
-    ``previous`` to ``dataset``, named by ``labels``). ``scenario`` gives the travel-time limits
-    and basket (default: the region's); ``solution``, when the caller has solved it already,
-    saves a solve. ``fmt``: "pdf" or "html"; ``language``: "sv" or "en".
+    ``kind``: "kommun" (``kommun`` is its name, any case), "county", "follow-up" (from
+    ``previous`` to ``dataset``, named by ``labels``) or "plan" (the handlingsplan of the kommun
+    ``kommun`` from ``scenario``). ``scenario`` gives the travel-time limits and basket
+    (default: the region's); ``solution``, when the caller has solved it already, saves a
+    solve. ``fmt``: "pdf" or "html" ("docx" or "pdf" for "plan"); ``language``: "sv" or "en".
     """
+    if kind == "plan":
+        chosen = scenario or (solution.scenario if solution else default_scenario(dataset.registry))
+        code, name = find_kommun(dataset, kommun or "")
+        stem = "handlingsplan" if language != "en" else "action-plan"
+        if fmt not in PLAN_FORMATS:
+            raise ReportError(
+                f"Okänt format: {fmt} (docx, pdf)", f"Unknown format: {fmt} (docx, pdf)"
+            )
+        return plan_report_bytes(
+            dataset, chosen, (code, name), language, fmt, f"{stem}-{slug(name)}", solution
+        )
     if fmt not in FORMATS:
         raise ReportError(f"Okänt format: {fmt} (pdf, html)", f"Unknown format: {fmt} (pdf, html)")
     chosen = scenario or (solution.scenario if solution else default_scenario(dataset.registry))
