@@ -1,0 +1,155 @@
+"""What a facilitator waits for, measured in headless Chromium against gunicorn (2 workers):
+cold load to KPIs, budget change to KPIs, village card, budget curve, a data correction.
+
+    python -m benchmarks.bench_browser        (figures go into docs/benchmarks.md)
+
+Each figure runs from the person's action (a key press, a click) until the text they wait for
+is on screen, so it includes every callback, request and render in between.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from models.dataset import load_dataset
+from models.paths import PROJECT_ROOT, embedded_data_dir
+
+PORT = 8073
+KPIS = "document.querySelector('#kpis') ? document.querySelector('#kpis').innerText : ''"
+
+
+def _wait(driver: Any, condition: Callable[[], bool], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the page never showed what was waited for")
+        time.sleep(0.01)
+
+
+def _kpi_text(driver: Any) -> str:
+    return str(driver.execute_script(f"return ({KPIS}).replace(/\\u00a0/g, ' ')"))
+
+
+def _cold_load(driver: Any) -> float:
+    driver.delete_all_cookies()
+    started = time.perf_counter()
+    driver.get(f"http://127.0.0.1:{PORT}/")
+    _wait(driver, lambda: " kr" in _kpi_text(driver))
+    return time.perf_counter() - started
+
+
+def _budget_change(driver: Any, budget: int) -> float:
+    from selenium.webdriver.common.keys import Keys
+
+    field = driver.find_element("id", "budget-input")
+    field.send_keys(Keys.CONTROL, "a")
+    shown = f"{budget:,}".replace(",", " ")
+    started = time.perf_counter()
+    field.send_keys(str(budget), Keys.ENTER)
+    _wait(driver, lambda: shown in _kpi_text(driver))
+    return time.perf_counter() - started
+
+
+def _village_card(driver: Any, place_id: str, name: str) -> float:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    _cold_load(driver)  # the county view again: the last card flew the map to its village
+    time.sleep(1)
+    marker = driver.find_element("css selector", f"#map .sk-id-{place_id}")
+    started = time.perf_counter()
+    ActionChains(driver).move_to_element(marker).click().perform()
+    title = (
+        "return (document.querySelector('.offcanvas.show .offcanvas-title') || {}).innerText || ''"
+    )
+    try:
+        _wait(driver, lambda: driver.execute_script(title) == name, timeout=20)
+    except TimeoutError:
+        driver.save_screenshot("/tmp/bench_card_failure.png")
+        raise TimeoutError(f"no card for {name}: saw {driver.execute_script(title)!r}") from None
+    return time.perf_counter() - started
+
+
+def _budget_curve(driver: Any) -> float:
+    driver.execute_script(
+        "document.querySelector('a.nav-link[data-rr-ui-event-key=curve]')?.click()"
+    )
+    button = driver.find_element("id", "curve-button")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    started = time.perf_counter()
+    driver.execute_script("arguments[0].click();", button)
+    drawn = "return document.querySelectorAll('#curve-graph .scatterlayer .trace').length"
+    _wait(driver, lambda: driver.execute_script(drawn) > 0, timeout=120)
+    return time.perf_counter() - started
+
+
+def _server() -> subprocess.Popen[bytes]:
+    env = dict(
+        os.environ, SERVICEKARTAN_TILE_URL="none", SERVICEKARTAN_DB="/tmp/bench-browser.sqlite3"
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-w",
+        "2",
+        "-b",
+        f"127.0.0.1:{PORT}",
+        "--timeout",
+        "120",
+        "dashapp.wsgi:server",
+    ]
+    process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, start_new_session=True)
+    time.sleep(6)
+    return process
+
+
+def _summary(name: str, seconds: list[float]) -> str:
+    return (
+        f"| {name} | median {statistics.median(seconds):.2f} s, min {min(seconds):.2f} s, "
+        f"max {max(seconds):.2f} s (n={len(seconds)}) |"
+    )
+
+
+def main() -> None:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+
+    data = load_dataset(embedded_data_dir())
+    places = data.places
+    towns = [
+        (str(places.ids[j]), str(places.names[j]))
+        for j in range(len(places))
+        if places.kind[j] == "tatort" and places.in_region[j] and places.population[j] > 2000
+    ][:5]
+    server = _server()
+    options = Options()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1920,1080"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options)
+    try:
+        cold = [_cold_load(driver) for _ in range(3)]
+        budgets = [_budget_change(driver, 1_111_000 + 53_000 * k) for k in range(7)]
+        cards = [_village_card(driver, place_id, name) for place_id, name in towns]
+        curve = [_budget_curve(driver)]
+    finally:
+        driver.quit()
+        os.killpg(server.pid, signal.SIGTERM)
+    print("| action | seconds |\n|---|---|")
+    for name, seconds in (
+        ("cold load → KPIs", cold),
+        ("budget typed → KPIs", budgets),
+        ("village clicked → card", cards),
+        ("budget curve button → curve drawn", curve),
+    ):
+        print(_summary(name, seconds))
+
+
+if __name__ == "__main__":
+    main()
