@@ -288,6 +288,29 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "card_support": ("Stöd som kan sökas", "Support schemes"),
     "tab_plan": ("Fyraårsplan", "Four-year plan"),
+    "reports_title": ("Rapporter", "Reports"),
+    "reports_help": (
+        "För kommunen som visas (Visa kommun) eller hela länet, med scenariot som visas. "
+        "En rapport tar upp till en halv minut.",
+        "For the kommun in view (Visa kommun) or the whole county, with the scenario shown. "
+        "A report takes up to half a minute.",
+    ),
+    "report_current_pdf": ("Nulägesanalys (PDF)", "Current-state analysis (PDF)"),
+    "report_plan_docx": ("Handlingsplan (Word)", "Action plan (Word)"),
+    "report_plan_pdf": ("Handlingsplan (PDF)", "Action plan (PDF)"),
+    "report_follow_up_pdf": (
+        "Uppföljning: levererade data → datarevisionen (PDF)",
+        "Follow-up: shipped data → the data revision (PDF)",
+    ),
+    "report_needs_kommun": (
+        "Handlingsplanen gäller en kommun: välj den under Visa kommun.",
+        "The action plan is for one kommun: choose it under Visa kommun.",
+    ),
+    "report_needs_corrections": (
+        "Scenariot har inga datarättelser att följa upp (Data-fliken).",
+        "The scenario has no data corrections to follow up (the Data tab).",
+    ),
+    "report_ready": ("{file} är klar.", "{file} is ready."),
     "plan_intro": (
         "Vad startar vilket år? Samma budget varje år; driftstöd återkommer, "
         "etableringskostnader betalas en gång. Planen görs år för år (docs/model.md).",

@@ -106,6 +106,15 @@ CORRECTION_LIST = "correction-list"
 REVISION_VERSION = "revision-version-store"
 PROVENANCE = "provenance"
 
+# reports
+REPORT_DOWNLOAD = "report-download"
+REPORT_MESSAGE = "report-message"
+
+
+def report_button(kind: Key, fmt: Key) -> dict[str, Any]:
+    return {"type": "report", "kind": kind, "fmt": fmt}
+
+
 # four-year plan
 PLAN_BUDGET = "plan-budget"
 PLAN_YEARS = "plan-years"

@@ -9,6 +9,7 @@ from dash.dash_table.DataTable import DataTable
 
 from dashapp import features, ids, style
 from dashapp.components.corrections import provenance_panel, revision_panel
+from dashapp.components.reports import report_panel
 from dashapp.components.results import TABLE_STYLE
 from dashapp.downloads import EXPORTS
 from dashapp.i18n import number, t
@@ -161,6 +162,7 @@ def export_tab(language: str) -> html.Div:
                 for kind in EXPORTS
             ),
             dcc.Download(id=ids.DOWNLOAD),
+            report_panel(language),
         ]
     )
 
