@@ -288,6 +288,23 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "card_support": ("Stöd som kan sökas", "Support schemes"),
     "tab_plan": ("Fyraårsplan", "Four-year plan"),
+    "viability_title": ("Kundunderlag", "Customer base"),
+    "viability_none_set": (
+        "Scenariot kräver inget kundunderlag.",
+        "The scenario asks for no minimum customer base.",
+    ),
+    "viability_minimum": (
+        "{service}: minst {people} personer inom {minutes} min",
+        "{service}: at least {people} people within {minutes} min",
+    ),
+    "viability_head": (
+        "Krav: {minimums}. Orter under kravet, som scenariot aldrig stöder för tjänsten: {count}.",
+        "Required: {minimums}. Places below it, never funded for the service: {count}.",
+    ),
+    "viability_line": (
+        "{place}, {service}: {people} personer, {missing} för få",
+        "{place}, {service}: {people} people, {missing} too few",
+    ),
     "reports_title": ("Rapporter", "Reports"),
     "reports_help": (
         "För kommunen som visas (Visa kommun) eller hela länet, med scenariot som visas. "

@@ -105,6 +105,7 @@ REVISION_STATUS = "revision-status"
 CORRECTION_LIST = "correction-list"
 REVISION_VERSION = "revision-version-store"
 PROVENANCE = "provenance"
+VIABILITY = "viability"
 
 # reports
 REPORT_DOWNLOAD = "report-download"

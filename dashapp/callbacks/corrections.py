@@ -16,6 +16,7 @@ from dashapp.i18n import t
 from dashapp.present_corrections import correction_texts, point_changes, revision_status
 from dashapp.provenance_text import provenance_rows
 from dashapp.scenario_form import MAX_SAVED_NAME_CHARS
+from dashapp.viability_text import viability_lines
 
 Store = dict[str, Any]
 
@@ -159,3 +160,15 @@ def revision_options(version: Any, language: str) -> tuple[list[dict[str, Any]],
 def show_provenance(scenario_data: Store | None, language: str) -> Any:
     scenario = read_scenario(scenario_data or {})
     return provenance_table(provenance_rows(dataset(), scenario, language), language)
+
+
+@callback(
+    Output(ids.VIABILITY, "children"),
+    Input(ids.SCENARIO_STORE, "data"),
+    State(ids.LANGUAGE_STORE, "data"),
+)
+def show_viability(scenario_data: Store | None, language: str) -> Any:
+    scenario = read_scenario(scenario_data or {})
+    data = dataset_for(scenario)
+    lines = viability_lines(data, scenario, language)
+    return [html.P(lines[0], className="mb-1"), html.Ul([html.Li(line) for line in lines[1:]])]

@@ -169,3 +169,14 @@ def provenance_table(rows: list[dict[str, str]], language: str) -> html.Table:
     return html.Table(
         [html.Thead(header), html.Tbody(body)], className="table table-sm small sk-provenance-table"
     )
+
+
+def viability_panel(language: str) -> html.Div:
+    """Places the scenario may not fund for a service: too few people within reach."""
+    return html.Div(
+        [
+            html.H3(t("viability_title", language), className="h6"),
+            html.Div(id=ids.VIABILITY, className="small"),
+        ],
+        className="sk-viability mb-3",
+    )

@@ -246,3 +246,22 @@ def test_the_card_gives_the_cost_basis_in_the_reader_s_language(result) -> None:
     assert "assumption" not in str(swedish)
     _, _, english = place.show_card(place_id, result, "en")
     assert "assumption: compensation to a host shop" in str(english)
+
+
+def test_the_data_tab_lists_places_below_the_customer_base_and_by_how_much() -> None:
+    from dataclasses import replace
+
+    strict = replace(
+        DEFAULT,
+        services=tuple(
+            replace(s, min_customers=1_000) if s.service == "grocery" else s
+            for s in DEFAULT.services
+        ),
+    )
+    head, items = corrections.show_viability(strict.to_dict(), "sv")
+    shown = " ".join([head.children, *(item.children for item in items.children)])
+    assert "Dagligvaror: minst 1\u00a0000 personer inom 10 min" in shown
+    assert "för få" in shown
+    default_head, default_items = corrections.show_viability(DEFAULT.to_dict(), "sv")
+    assert default_head.children.endswith("aldrig stöder för tjänsten: 0.")
+    assert default_items.children == []
