@@ -288,6 +288,24 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "card_support": ("Stöd som kan sökas", "Support schemes"),
     "tab_plan": ("Fyraårsplan", "Four-year plan"),
+    "followup_title": (
+        "Uppföljning: levererade data → datarevisionen",
+        "Follow-up: shipped data → the data revision",
+    ),
+    "followup_nothing": (
+        "Scenariot har inga datarättelser; inget att följa upp.",
+        "The scenario has no data corrections; nothing to follow up.",
+    ),
+    "followup_points": (
+        "Servicepunkter: {opened} nya, {closed} stängda, {changed} med ändrad status.",
+        "Service points: {opened} new, {closed} closed, {changed} with a changed status.",
+    ),
+    "followup_area": ("Område", "Area"),
+    "followup_service": ("Tjänst", "Service"),
+    "followup_before": ("Inom restid före", "Within reach before"),
+    "followup_after": ("Inom restid efter", "Within reach after"),
+    "followup_gained": ("Fick nå", "Gained reach"),
+    "followup_lost": ("Förlorade", "Lost reach"),
     "viability_title": ("Kundunderlag", "Customer base"),
     "viability_none_set": (
         "Scenariot kräver inget kundunderlag.",

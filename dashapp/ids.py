@@ -105,6 +105,7 @@ REVISION_STATUS = "revision-status"
 CORRECTION_LIST = "correction-list"
 REVISION_VERSION = "revision-version-store"
 PROVENANCE = "provenance"
+FOLLOWUP = "followup"
 VIABILITY = "viability"
 
 # reports

@@ -9,9 +9,10 @@ from typing import Any
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
 from dashapp import features, ids, style
-from dashapp.components.corrections import provenance_table
+from dashapp.components.corrections import followup_table, provenance_table
 from dashapp.corrections_form import corrections_json
 from dashapp.data import dataset, dataset_for, read_scenario, settings, storage
+from dashapp.followup_text import followup_rows, followup_summary
 from dashapp.i18n import t
 from dashapp.present_corrections import correction_texts, point_changes, revision_status
 from dashapp.provenance_text import provenance_rows
@@ -172,3 +173,18 @@ def show_viability(scenario_data: Store | None, language: str) -> Any:
     data = dataset_for(scenario)
     lines = viability_lines(data, scenario, language)
     return [html.P(lines[0], className="mb-1"), html.Ul([html.Li(line) for line in lines[1:]])]
+
+
+@callback(
+    Output(ids.FOLLOWUP, "children"),
+    Input(ids.SCENARIO_STORE, "data"),
+    State(ids.LANGUAGE_STORE, "data"),
+)
+def show_followup(scenario_data: Store | None, language: str) -> Any:
+    """Only while the scenario carries corrections: otherwise there is nothing to follow up."""
+    scenario = read_scenario(scenario_data or {})
+    if not scenario.corrections:
+        return t("followup_nothing", language)
+    before, after = dataset(), dataset_for(scenario)
+    rows = followup_rows(before, after, scenario, language)
+    return followup_table(followup_summary(before, after, language), rows, language)

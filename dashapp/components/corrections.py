@@ -180,3 +180,26 @@ def viability_panel(language: str) -> html.Div:
         ],
         className="sk-viability mb-3",
     )
+
+
+def followup_panel(language: str) -> html.Div:
+    """What the scenario's corrections change against the shipped data."""
+    return html.Div(
+        [
+            html.H3(t("followup_title", language), className="h6"),
+            html.Div(id=ids.FOLLOWUP, className="small"),
+        ],
+        className="sk-followup mb-3",
+    )
+
+
+def followup_table(summary: str, rows: list[dict[str, str]], language: str) -> html.Div:
+    columns = ("area", "service", "before", "after", "gained", "lost")
+    header = html.Tr([html.Th(t(f"followup_{key}", language)) for key in columns])
+    body = [html.Tr([html.Td(row[key]) for key in columns]) for row in rows]
+    return html.Div(
+        [
+            html.P(summary, className="mb-1"),
+            html.Table([html.Thead(header), html.Tbody(body)], className="table table-sm small"),
+        ]
+    )

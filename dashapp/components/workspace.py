@@ -8,7 +8,12 @@ from dash import dcc, html
 from dash.dash_table.DataTable import DataTable
 
 from dashapp import features, ids, style
-from dashapp.components.corrections import provenance_panel, revision_panel, viability_panel
+from dashapp.components.corrections import (
+    followup_panel,
+    provenance_panel,
+    revision_panel,
+    viability_panel,
+)
 from dashapp.components.reports import report_panel
 from dashapp.components.results import TABLE_STYLE
 from dashapp.downloads import EXPORTS
@@ -182,6 +187,7 @@ def data_tab(language: str) -> html.Div:
     return html.Div(
         [
             revision_panel(language),
+            followup_panel(language),
             provenance_panel(language),
             viability_panel(language),
             html.P(t("upload_intro", language), className="small my-2"),

@@ -10,6 +10,7 @@ from dash import no_update
 from dashapp.callbacks import corrections, place, scenario
 from dashapp.data import dataset, solve
 from dashapp.downloads import EXPORTS
+from dashapp.formats import number
 from models.corrections import USER, Correction, added_point_id
 from models.corrections_file import parse_corrections
 from models.scenario import Scenario, default_scenario
@@ -265,3 +266,21 @@ def test_the_data_tab_lists_places_below_the_customer_base_and_by_how_much() -> 
     default_head, default_items = corrections.show_viability(DEFAULT.to_dict(), "sv")
     assert default_head.children.endswith("aldrig stöder för tjänsten: 0.")
     assert default_items.children == []
+
+
+def test_the_data_tab_follows_up_the_revision_against_the_shipped_data() -> None:
+    assert corrections.show_followup(DEFAULT.to_dict(), "sv") == (
+        "Scenariot har inga datarättelser; inget att följa upp."
+    )
+    shop = _urshult_shop()
+    edited = Scenario.from_dict(
+        {"corrections": [{"action": "status", "point_id": shop, "status": "closed"}]}, DEFAULT
+    )
+    shown = corrections.show_followup(edited.to_dict(), "sv")
+    summary, table = shown.children
+    assert summary.children == "Servicepunkter: 0 nya, 1 stängda, 0 med ändrad status."
+    rows = [[cell.children for cell in row.children] for row in table.children[1].children]
+    grocery = next(r for r in rows if r[0] == "Kronoberg" and r[1] == "Dagligvaror")
+    before, after = (solve(s).covered_for("grocery").today for s in (DEFAULT, edited))
+    assert grocery[2:4] == [number(before, "sv"), number(after, "sv")]
+    assert any(r[0] == "Tingsryd" and r[1] == "Dagligvaror" for r in rows)
