@@ -20,18 +20,61 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
     const colors = hideout.colors || {};
     const outside = p.kind === "outside";  // supply beyond the region: drawn faint, never funded
     const visible = !outside && (!hideout.kommun || hideout.kommun === p.kommun);
+    const radius = outside ? 3 : window.servicekartan.placeRadius(p.population);
     const marker = L.circleMarker(latlng, {
-      radius: outside ? 3 : window.servicekartan.placeRadius(p.population),
+      radius: radius,
       className: "sk-place sk-place-" + p.kind + " sk-status-" + status + " sk-id-" + p.id,
       color: "#222",
       weight: status === "supported" ? 3 : 1,
       fillColor: colors[status] || "#999",
       fillOpacity: visible ? 0.85 : 0.15,
       opacity: visible ? 1 : 0.2,
+      pane: hideout.pane || "overlayPane",
     });
     const people = p.population ? " (" + p.population.toLocaleString("sv-SE") + ")" : "";
-    marker.bindTooltip(window.servicekartan.textTooltip(p.name + people));
+    if (p.kind === "tatort" && visible && hideout.label_zoom) {
+      window.servicekartan.zoomLabel(marker, p.name + people, p.name, hideout.label_zoom, radius);
+    } else {
+      marker.bindTooltip(window.servicekartan.textTooltip(p.name + people));
+    }
     return marker;
+  },
+
+  // A tätort's name: a tooltip on hover, a permanent label (plain text, readable without
+  // tiles) once the map is zoomed in to `zoom` or closer.
+  zoomLabel: function (marker, hover, name, zoom, radius) {
+    const sk = window.servicekartan;
+    const update = function () {
+      const map = marker._map;
+      if (!map) {
+        return;
+      }
+      const permanent = map.getZoom() >= zoom;
+      const tip = marker.getTooltip();
+      if (tip && Boolean(tip.options.permanent) === permanent) {
+        return;
+      }
+      marker.unbindTooltip();
+      if (permanent) {
+        marker.bindTooltip(sk.textTooltip(name), {
+          permanent: true,
+          direction: "right",
+          offset: [radius, 0],
+          className: "sk-place-label",
+        });
+      } else {
+        marker.bindTooltip(sk.textTooltip(hover));
+      }
+    };
+    marker.on("add", function () {
+      marker._map.on("zoomend", update);
+      update();
+    });
+    marker.on("remove", function () {
+      if (marker._map) {
+        marker._map.off("zoomend", update);
+      }
+    });
   },
 
   pointToLayer: function (feature, latlng, context) {
@@ -41,15 +84,20 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
     const changed = (hideout.changed && hideout.changed[p.id]) || "";
     const gone = changed === "closed" || changed === "moved";
     const status = changed === "at_risk" || changed === "secure" ? changed : p.status;
+    // beyond the county: supply only, drawn faded like the places there
+    const faded = p.outside ? hideout.outside_opacity || 0.3 : 1;
     const marker = L.circleMarker(latlng, {
-      radius: 4,
-      className: "sk-point sk-point-" + p.service + " sk-pid-" + p.id + (gone ? " sk-gone" : ""),
+      radius: p.outside ? 3 : 4,
+      className:
+        "sk-point sk-point-" + p.service + " sk-pid-" + p.id +
+        (gone ? " sk-gone" : "") + (p.outside ? " sk-outside" : ""),
       color: status === "at_risk" ? "#000" : "#fff",
       weight: status === "at_risk" ? 2 : 1,
       dashArray: status === "at_risk" ? "2 2" : null,
       fillColor: hideout.color || "#666",
-      fillOpacity: gone ? 0.15 : 0.95,
-      opacity: gone ? 0.3 : 1,
+      fillOpacity: gone ? 0.15 : 0.95 * faded,
+      opacity: gone ? 0.3 : faded,
+      pane: hideout.pane || "overlayPane",
     });
     marker.bindTooltip(window.servicekartan.textTooltip(p.name));
     return marker;
@@ -67,6 +115,7 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
       dashArray: p.status === "at_risk" ? "3 2" : null,
       fillColor: (hideout.colors && hideout.colors[p.service]) || "#666",
       fillOpacity: 0.95,
+      pane: hideout.pane || "overlayPane",
     });
     marker.bindTooltip(window.servicekartan.textTooltip(p.name));
     return marker;
@@ -88,6 +137,7 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
       fillColor: colors[state] || "#888",
       fillOpacity: 0.45,
       interactive: false,
+      pane: hideout.pane || "overlayPane",
     });
   },
 
@@ -108,6 +158,7 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
       fillColor: colors[state] || "#bbb",
       fillOpacity: changed ? 0.8 : 0.3,
       interactive: false,
+      pane: hideout.pane || "overlayPane",
     });
   },
 

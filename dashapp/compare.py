@@ -112,6 +112,12 @@ def kommun_figure(named: Named, key: str, registry: ServiceRegistry, language: s
     return figure
 
 
+def place_count(count: int, language: str) -> str:
+    """ "1 ort", "19 orter": a count of supported places, with its unit."""
+    key = "diff_places_one" if count == 1 else "diff_places_many"
+    return t(key, language, count=count)  # a county has hundreds of places, not thousands
+
+
 def difference(
     named: Named, key: str, population: list[float], language: str
 ) -> tuple[dict[str, Any], dict[str, Any], str]:
@@ -129,15 +135,18 @@ def difference(
     gained = sorted(uncovered_a - uncovered_b) if both_have else []  # reached in B, not in A
     lost = sorted(uncovered_b - uncovered_a) if both_have else []
     people = t("people", language)
+    only_a = place_count(len(places_a - places_b), language)
+    only_b = place_count(len(places_b - places_a), language)
+    in_both = place_count(len(places_a & places_b), language)
     missing = "" if both_have else t("diff_not_in_both", language) + " "
     summary = missing + (
         f"{t('diff_gained', language, name=name_b, other=name_a)}: "
         f"{number(sum(population[i] for i in gained), language)} {people}. "
         f"{t('diff_gained', language, name=name_a, other=name_b)}: "
         f"{number(sum(population[i] for i in lost), language)} {people}. "
-        f"{t('diff_a_only', language, name=name_a)}: {len(places_a - places_b)}, "
-        f"{t('diff_b_only', language, name=name_b)}: {len(places_b - places_a)}, "
-        f"{t('diff_both', language)}: {len(places_a & places_b)}."
+        f"{t('diff_a_only', language, name=name_a)}: {only_a}, "
+        f"{t('diff_b_only', language, name=name_b)}: {only_b}, "
+        f"{t('diff_both', language)}: {in_both}."
     )
     places = style.place_hideout(status, None, style.DIFF_PLACE_COLORS)
     return places, style.diff_demand_hideout(gained, lost), summary

@@ -63,6 +63,7 @@ def points_geojson(dataset: Dataset, service: str) -> dict[str, Any]:
                     "subtype": str(points.subtype[k]),
                     "status": str(points.status[k]),
                     "place": str(dataset.places.ids[points.place_index[k]]),
+                    "outside": bool(dataset.places.kind[points.place_index[k]] == "outside"),
                 },
             )
             for k in chosen
@@ -85,16 +86,42 @@ def demand_geojson(dataset: Dataset) -> dict[str, Any]:
 
 
 def county_bounds(dataset: Dataset) -> list[list[float]]:
-    """[[south, west], [north, east]] of the places inside the region, for the initial view."""
+    """[[south, west], [north, east]] of the places inside the region: the maps open fitted
+    to it."""
     inside = dataset.places.in_region
     lat, lon = dataset.places.lat_deg[inside], dataset.places.lon_deg[inside]
     return [[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]]
 
 
 def county_center(dataset: Dataset) -> list[float]:
-    """Middle of the region's places; the map opens here (dash-leaflet errors on ``bounds``)."""
+    """Middle of the region's places, for a map that cannot be fitted (one in a hidden tab)."""
     (south, west), (north, east) = county_bounds(dataset)
     return [(south + north) / 2, (west + east) / 2]
+
+
+def _coordinates(geometry: Any) -> list[list[float]]:
+    """Every [lon, lat] pair in a (Multi)Polygon's nested coordinate lists."""
+    found: list[list[float]] = []
+    stack = [geometry.get("coordinates", [])]
+    while stack:
+        item = stack.pop()
+        if item and isinstance(item[0], int | float):
+            found.append(item)
+        else:
+            stack.extend(item)
+    return found
+
+
+def region_bounds(dataset: Dataset) -> list[list[float]]:
+    """[[south, west], [north, east]] of the kommun borders (the places' when there are none):
+    the main map opens fitted to the whole county."""
+    pairs = [
+        xy for f in dataset.boundaries.get("features", []) for xy in _coordinates(f["geometry"])
+    ]
+    if not pairs:
+        return county_bounds(dataset)
+    lon, lat = [p[0] for p in pairs], [p[1] for p in pairs]
+    return [[min(lat), min(lon)], [max(lat), max(lon)]]
 
 
 def edited_points_geojson(dataset: Dataset, point_ids: list[str]) -> dict[str, Any]:

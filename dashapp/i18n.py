@@ -89,6 +89,92 @@ TEXT: dict[str, tuple[str, str]] = {
     "of": ("av", "of"),
     "sek": ("kr", "SEK"),
     "solving": ("Beräknar …", "Solving …"),
+    # the live surface on a projector (issue 9): budget field, status, help, support restriction
+    "budget_empty": (
+        "Fältet är tomt. Budgeten är fortfarande {used} kr.",
+        "The field is empty. The budget is still {used} SEK.",
+    ),
+    "budget_negative": (
+        "”{text}” används inte: budgeten kan inte vara negativ. Budgeten är fortfarande {used} kr.",
+        "“{text}” is not used: the budget cannot be negative. The budget is still {used} SEK.",
+    ),
+    "budget_not_number": (
+        "”{text}” används inte: skriv ett belopp i kronor, till exempel 2 500 000 eller "
+        "2,5 mnkr. Budgeten är fortfarande {used} kr.",
+        "“{text}” is not used: write an amount in SEK, for example 2,500,000 or 2.5 MSEK. "
+        "The budget is still {used} SEK.",
+    ),
+    "budget_whole_kronor": (
+        "”{text}” används inte: skriv hela kronor (2 500 000) eller ange enheten (2,5 mnkr). "
+        "Budgeten är fortfarande {used} kr.",
+        "“{text}” is not used: write whole SEK (2,500,000) or give the unit (2.5 MSEK). "
+        "The budget is still {used} SEK.",
+    ),
+    "budget_too_large": (
+        "”{text}” används inte: högst {most} kr. Budgeten är fortfarande {used} kr.",
+        "“{text}” is not used: at most {most} SEK. The budget is still {used} SEK.",
+    ),
+    "budget_help": (
+        "Skriv kronor (2 500 000) eller miljoner (2,5 mnkr).",
+        "Write SEK (2,500,000) or millions (2.5 MSEK).",
+    ),
+    "stale": (
+        "Inaktuellt: beräknat för ett tidigare scenario.",
+        "Out of date: computed for an earlier scenario.",
+    ),
+    "stale_press_solve": (
+        "Inaktuellt: beräknat för ett tidigare scenario. Tryck Beräkna.",
+        "Out of date: computed for an earlier scenario. Press Solve.",
+    ),
+    "curve_stale": (
+        "Inaktuell: kurvan beräknades för ett tidigare scenario. Beräkna den igen.",
+        "Out of date: the curve was computed for an earlier scenario. Compute it again.",
+    ),
+    "view_kommun": ("Visa kommun", "Show kommun"),
+    "view_kommun_help": (
+        "Ändrar bara vad som visas; planen gäller hela länet.",
+        "Changes only what is shown; the plan covers the whole county.",
+    ),
+    "support_kommun": ("Begränsa stödet till", "Restrict support to"),
+    "support_restricted": (
+        "Stödet är begränsat till {kommun}: bara orter där kan få stöd, och hela budgeten går dit.",
+        "Support is restricted to {kommun}: only places there can be funded, and the whole "
+        "budget goes there.",
+    ),
+    "help_basket_complementary": (
+        "Hela korgen: personer som når alla tjänster i korgen ({services}), var och en inom "
+        "sin restid, även om de finns på olika orter.",
+        "Whole basket: people who reach every service in the basket ({services}), each within "
+        "its travel time, even at different places.",
+    ),
+    "help_basket_self_sufficient": (
+        "Hela korgen: personer som når en och samma ort med alla tjänster i korgen "
+        "({services}) inom {minutes} minuter.",
+        "Whole basket: people who reach one place that has every service in the basket "
+        "({services}) within {minutes} minutes.",
+    ),
+    "help_vs_baseline": (
+        "Jämfört med om inget görs: alla servicepunkter i riskzonen stänger.",
+        "Compared with doing nothing: every service point at risk closes.",
+    ),
+    "help_vs_today": (
+        "Jämfört med i dag: dagens servicepunkter, alla öppna, räknat på samma sätt som "
+        "scenariot. Arbetssättet avgör vad som räknas som att nå hela korgen, så även dagens "
+        "siffra för korgen ändras när du byter arbetssätt.",
+        "Compared with today: today's service points, all open, counted the same way as the "
+        "scenario. The approach decides what counts as reaching the whole basket, so today's "
+        "basket figure changes too when you switch approach.",
+    ),
+    "min_share_help": (
+        "Varje kommun ska ha minst denna andel av befolkningen inom restid för varje tjänst.",
+        "Every kommun must have at least this share of its people within reach of each service.",
+    ),
+    "diff_places_one": ("{count} ort", "{count} place"),
+    "diff_places_many": ("{count} orter", "{count} places"),
+    "diff_legend_same": (
+        "Befolkning: ingen skillnad",
+        "Population: no difference",
+    ),
     "tab_actions": ("Åtgärder", "Actions"),
     "tab_access": ("Nuläge", "Today"),
     "access_within": ("Inom restidsgränsen", "Within the time limit"),
@@ -118,8 +204,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "access_chart_axis": ("Andel av befolkningen, %", "Share of the population, %"),
     "my_places_heading": (
-        "Mina orter: välj en kommun under Min kommun",
-        "My places: choose a kommun under My kommun",
+        "Mina orter: välj en kommun under Visa kommun",
+        "My places: choose a kommun under Show kommun",
     ),
     "tab_kommuner": ("Kommuner", "Kommuner"),
     "tab_curve": ("Budgetkurva", "Budget curve"),

@@ -40,6 +40,19 @@ AUTO_SOLVE = "auto-solve"
 UNDO = "undo"
 ERROR = "error"
 LINK_ERROR = "link-error"
+BUDGET_VALUE = "budget-value-store"  # the budget in use: the field's last valid amount
+BUDGET_MESSAGE = "budget-message"
+SUPPORT_KOMMUN = "support-kommun"  # "Begränsa stödet till": Scenario.candidate_kommuner
+SUPPORT_NOTE = "support-note"
+MIN_SHARE_WRAP = "min-share-wrap"
+SOLVE_REQUEST = "solve-request-store"  # the scenario store, once it has been still a moment
+SOLVING = "solving"
+STALE = "stale"
+KPI_PANEL = "kpi-panel"
+KPI_HELP = "kpi-help"
+CURVE_SCENARIO = "curve-scenario-store"  # the scenario the budget curve was asked for
+CURVE_STALE = "curve-stale"
+MAP_LEGEND = "map-legend"
 
 
 def threshold(service: Key) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 
 from dashapp import ids, style
 from dashapp.components.controls import action_buttons, control_panel
-from dashapp.components.map import map_view, pick_banner
+from dashapp.components.map import map_view, pick_banner, points_legend
 from dashapp.components.place_card import card_body
 from dashapp.components.plan import plan_tab
 from dashapp.components.results import (
@@ -22,6 +22,7 @@ from dashapp.components.results import (
     kommun_table,
     kpi_card,
 )
+from dashapp.components.status import kpi_panel
 from dashapp.components.workspace import (
     data_tab,
     export_tab,
@@ -51,13 +52,14 @@ def header(language: str, scenario: Scenario, workshop: bool) -> dbc.Row:
             dbc.Col(
                 [
                     html.H1(t("app_title", language), className="h3 mb-0"),
-                    html.P(t("app_subtitle", language), className="text-muted mb-0"),
+                    html.P(t("app_subtitle", language), className="text-muted mb-0 sk-subtitle"),
                 ],
                 width="auto",
             ),
+            # Solve and Undo stay in view above everything, the village card included
+            dbc.Col(action_buttons(language), className="ms-auto", width="auto"),
             dbc.Col(
                 dbc.Switch(id=ids.WORKSHOP, label=t("workshop_toggle", language), value=workshop),
-                className="ms-auto",
                 width="auto",
             ),
             dbc.Col(
@@ -73,43 +75,7 @@ def header(language: str, scenario: Scenario, workshop: bool) -> dbc.Row:
                 width="auto",
             ),
         ],
-        className="align-items-center my-2",
-    )
-
-
-def _swatches(items: list[tuple[str, str]]) -> list[html.Span]:
-    return [
-        html.Span(
-            [html.Span(className="sk-legend-swatch", style={"background": color}), text],
-            className="me-3 small",
-        )
-        for color, text in items
-    ]
-
-
-def legend(dataset: Dataset, language: str) -> html.Div:
-    places = [(color, t(f"legend_{k}", language)) for k, color in style.PLACE_COLORS.items()]
-    demand = [
-        (style.DEMAND_COLORS[k], t(f"legend_{k}", language)) for k in ("covered", "uncovered")
-    ]
-    services = [(s.colour, s.label(language)) for s in dataset.registry]
-    return html.Div(
-        [
-            html.Div(
-                [
-                    html.Span(t("layer_places", language) + ": ", className="small fw-semibold"),
-                    *_swatches(places),
-                ]
-            ),
-            html.Div(_swatches(demand)),
-            html.Div(
-                [
-                    html.Span(t("legend_points", language) + ": ", className="small fw-semibold"),
-                    *_swatches(services),
-                ]
-            ),
-        ],
-        className="sk-legend my-1",
+        className="align-items-center my-2 sk-header",
     )
 
 
@@ -164,7 +130,14 @@ def tabs(dataset: Dataset, language: str) -> dbc.Tabs:
                 tab_id="access",
             ),
             dbc.Tab(kommun_table(language), label=t("tab_kommuner", language), tab_id="kommuner"),
-            dbc.Tab(curve_tab(language), label=t("tab_curve", language), tab_id="curve"),
+            dbc.Tab(
+                [
+                    html.Div(id=ids.CURVE_STALE, className="sk-stale-note mt-2", role="status"),
+                    curve_tab(language),
+                ],
+                label=t("tab_curve", language),
+                tab_id="curve",
+            ),
             dbc.Tab(plan_tab(language), label=t("tab_plan", language), tab_id="plan"),
             dbc.Tab(critical_table(language), label=t("tab_critical", language), tab_id="critical"),
             dbc.Tab(
@@ -202,10 +175,7 @@ def page(
             dbc.Row(
                 [
                     dbc.Col(
-                        [
-                            html.Div(control_panel(scenario, dataset, language), id=ids.CONTROLS),
-                            action_buttons(language),
-                        ],
+                        html.Div(control_panel(scenario, dataset, language), id=ids.CONTROLS),
                         md=3,
                         className="sk-controls",
                     ),
@@ -214,12 +184,12 @@ def page(
                             pick_banner(language),
                             map_view(dataset, language, hideout, tile_url),
                             demand_selector(dataset, scenario, language),
-                            legend(dataset, language),
+                            points_legend(dataset, language),
                             modelled_note(dataset, language),
                         ],
                         md=6,
                     ),
-                    dbc.Col(dcc.Loading(html.Div(id=ids.KPIS), type="dot"), md=3),
+                    dbc.Col(kpi_panel(dataset, language), md=3),
                 ]
             ),
             tabs(dataset, language),
@@ -245,6 +215,8 @@ def stores(language: str, scenario: Scenario, workshop: bool) -> list[Component]
         dcc.Store(id=ids.WORKSHOP_STORE, data=workshop),
         dcc.Store(id=ids.MAP_PICK, data=None),
         dcc.Store(id=ids.REVISION_VERSION, data=0),
+        dcc.Store(id=ids.SOLVE_REQUEST),
+        dcc.Store(id=ids.CURVE_SCENARIO),
     ]
 
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import base64
 import json
+import math
+import re
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs
 
+from dashapp.i18n import number, t
 from models.errors import ScenarioError
 from models.scenario import Lock, Scenario, ServiceSettings
+from models.scenario_schema import MAX_BUDGET_SEK
 
 
 def kommun_code(selected: str | None) -> str | None:
@@ -24,22 +28,114 @@ def _share_limit(minutes: Any) -> float | None:
     return float(minutes) if minutes else None
 
 
+def _per_cent(value: Any) -> float:
+    """Share sliders run from 0 to 100 (the tooltip shows "80 %"); the scenario keeps 0.8."""
+    return float(value) / 100
+
+
 def _kommuner(selected: Any) -> tuple[str, ...]:
     code = kommun_code(selected)
     return (code,) if code else ()
 
 
+# A budget as a person types it (docs/decisions.md): whole kronor, grouped by spaces in Swedish
+# ("2 500 000") and by commas in English ("2,500,000"), or a decimal amount with its unit
+# ("2,5 mnkr", "500 tkr", "2.5 MSEK"). Nothing else is guessed: "2,5e6" and "2,5" are refused.
+_BUDGET_UNITS = {
+    "": 1.0,
+    "kr": 1.0,
+    "sek": 1.0,
+    "tkr": 1e3,
+    "ksek": 1e3,
+    "mnkr": 1e6,
+    "mkr": 1e6,
+    "msek": 1e6,
+    "milj": 1e6,
+    "miljoner": 1e6,
+    "million": 1e6,
+}
+_GROUPS = {"sv": "[ \u00a0\u202f]", "en": "[, \u00a0\u202f]"}
+_DECIMALS = {"sv": "[,.]", "en": "[.]"}
+_MINUS = ("-", "\u2212", "\u2013")
+
+
+class BudgetProblem(ValueError):  # noqa: N818 - a problem to report, not a failure
+    """Typed text that is not a budget; ``key`` names the i18n message saying why."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _budget_pattern(language: str) -> re.Pattern[str]:
+    group, decimal = _GROUPS.get(language, _GROUPS["sv"]), _DECIMALS.get(language, _DECIMALS["sv"])
+    whole = rf"\d{{1,3}}(?:{group}\d{{3}})+|\d+"
+    return re.compile(rf"(?P<whole>{whole})(?P<fraction>{decimal}\d+)?\s*(?P<unit>[a-z]*)\.?")
+
+
+def parse_budget(typed: Any, language: str = "sv") -> float:
+    """The budget in SEK that ``typed`` (the field's text, or a number) stands for; raises
+    BudgetProblem for anything that is not a non-negative amount."""
+    if isinstance(typed, bool):
+        raise BudgetProblem("budget_not_number")
+    if isinstance(typed, int | float):
+        value = float(typed)
+    else:
+        text = str(typed or "").strip().lower()
+        if not text:
+            raise BudgetProblem("budget_empty")
+        if text.startswith(_MINUS):
+            raise BudgetProblem("budget_negative")
+        found = _budget_pattern(language).fullmatch(text)
+        if not found or found["unit"] not in _BUDGET_UNITS:
+            raise BudgetProblem("budget_not_number")
+        unit = _BUDGET_UNITS[found["unit"]]
+        if found["fraction"] and unit == 1.0:
+            raise BudgetProblem("budget_whole_kronor")
+        digits = re.sub(r"\D", "", found["whole"]) + "." + (found["fraction"] or ".0")[1:]
+        value = float(digits) * unit
+    if not math.isfinite(value):
+        raise BudgetProblem("budget_not_number")
+    if value < 0:
+        raise BudgetProblem("budget_negative")
+    if value > MAX_BUDGET_SEK:
+        raise BudgetProblem("budget_too_large")
+    return float(round(value))
+
+
+def budget_text(budget_sek: float, language: str) -> str:
+    """What the budget field shows: the amount in use, as the reader writes it."""
+    return number(budget_sek, language)
+
+
+def budget_message(problem: BudgetProblem, typed: Any, used: float, language: str) -> str:
+    """Why the typed text was not used, and which budget still is."""
+    shown = str(typed or "").strip()
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return t(
+        problem.key,
+        language,
+        text=shown,
+        used=number(used, language),
+        most=number(MAX_BUDGET_SEK, language),
+    )
+
+
+def _budget(value: Any) -> float:
+    return parse_budget(value)
+
+
 # Scenario field → how a control's value becomes that field's value
 _CONVERT: dict[str, Callable[[Any], Any]] = {
-    "budget_sek": float,
+    "budget_sek": _budget,
     "mode": str,
     "candidate_kommuner": _kommuner,
     "basket_weight": float,
     "elderly_weight": float,
     "fairness": str,
-    "min_kommun_share": float,
+    "min_kommun_share": _per_cent,
     "max_share_min": _share_limit,
-    "colocation_saving_share": float,
+    "colocation_saving_share": _per_cent,
 }
 
 
@@ -63,9 +159,17 @@ def patch_scenario(
     values: Mapping[str, Any],
     per_service: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Scenario:
-    """``base`` with the named Scenario fields set from control values (a control left empty
-    keeps the field), and per-service settings from ``per_service``."""
-    changes = {name: _CONVERT[name](v) for name, v in values.items() if v is not None}
+    """``base`` with the named Scenario fields set from control values, and per-service
+    settings from ``per_service``. A control left empty, or holding a value its field cannot
+    take (a negative or unreadable budget), keeps the field: the control itself says why
+    (``callbacks/scenario.py::sync_budget``)."""
+    changes = {}
+    for name, value in values.items():
+        try:
+            if value is not None:
+                changes[name] = _CONVERT[name](value)
+        except (TypeError, ValueError):
+            continue
     if per_service:
         changes["services"] = _services(base, per_service)
     return replace(base, **changes)

@@ -7,8 +7,15 @@ from typing import Any
 from dash import Input, Output, State, callback, no_update
 
 from dashapp import ids
-from dashapp.data import read_scenario
+from dashapp.components.status import kpi_help
+from dashapp.data import dataset, read_scenario
+from dashapp.i18n import t
 from dashapp.scenario_form import url_query
+
+
+def kommun_names(codes: tuple[str, ...]) -> str:
+    names = dict(zip(dataset().kommun_kod, dataset().kommun_names, strict=True))
+    return ", ".join(names.get(code, code) for code in codes)
 
 
 @callback(
@@ -36,3 +43,29 @@ def scenario_to_url(data: dict[str, Any] | None, workshop: bool, language: str) 
     scenario = read_scenario(data)
     other = "en" if language == "sv" else "sv"
     return url_query(scenario, language, workshop), url_query(scenario, other, workshop)
+
+
+@callback(
+    Output(ids.SUPPORT_NOTE, "children"),
+    Output(ids.SUPPORT_NOTE, "hidden"),
+    Input(ids.SCENARIO_STORE, "data"),
+    State(ids.LANGUAGE_STORE, "data"),
+)
+def note_support(data: dict[str, Any] | None, language: str) -> tuple[str, bool]:
+    """ "Begränsa stödet till" is said on screen, by kommun name, whenever it is on."""
+    codes = read_scenario(data).candidate_kommuner if data else ()
+    if not codes:
+        return "", True
+    return t("support_restricted", language, kommun=kommun_names(codes)), False
+
+
+@callback(
+    Output(ids.KPI_HELP, "children"),
+    Input(ids.SCENARIO_STORE, "data"),
+    State(ids.LANGUAGE_STORE, "data"),
+)
+def explain_kpis(data: dict[str, Any] | None, language: str) -> Any:
+    """What "Hela korgen" and the two comparisons mean, for the scenario's approach."""
+    if not data:
+        return no_update
+    return kpi_help(read_scenario(data), dataset().registry, language)

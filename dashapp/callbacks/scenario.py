@@ -11,7 +11,15 @@ from dashapp import ids
 from dashapp.callbacks.data_edits import DATA_EDITS, data_edit, is_data_edit
 from dashapp.components.controls import BUDGET_MAX_SEK, control_panel
 from dashapp.data import base_scenario, dataset, read_scenario, storage
-from dashapp.scenario_form import patch_scenario, push_history, toggle_lock
+from dashapp.scenario_form import (
+    BudgetProblem,
+    budget_message,
+    budget_text,
+    parse_budget,
+    patch_scenario,
+    push_history,
+    toggle_lock,
+)
 from models.errors import ServicekartanError
 from models.scenario import Scenario
 
@@ -20,9 +28,9 @@ Store = dict[str, Any]
 
 # Scenario field → the control that sets it
 CONTROLS = {
-    "budget_sek": Input(ids.BUDGET_INPUT, "value"),
+    "budget_sek": Input(ids.BUDGET_VALUE, "data"),  # the field's last valid amount
     "mode": Input(ids.MODE, "value"),
-    "candidate_kommuner": Input(ids.KOMMUN, "value"),
+    "candidate_kommuner": Input(ids.SUPPORT_KOMMUN, "value"),  # ids.KOMMUN is only the view
     "basket_weight": Input(ids.BASKET_WEIGHT, "value"),
     "elderly_weight": Input(ids.ELDERLY_WEIGHT, "value"),
     "fairness": Input(ids.FAIRNESS, "value"),
@@ -40,17 +48,40 @@ PER_SERVICE = {
 @callback(
     Output(ids.BUDGET_SLIDER, "value"),
     Output(ids.BUDGET_INPUT, "value"),
+    Output(ids.BUDGET_VALUE, "data"),
+    Output(ids.BUDGET_MESSAGE, "children"),
+    Output(ids.BUDGET_INPUT, "invalid"),
     Input(ids.BUDGET_SLIDER, "value"),
     Input(ids.BUDGET_INPUT, "value"),
+    State(ids.BUDGET_VALUE, "data"),
+    State(ids.LANGUAGE_STORE, "data"),
     prevent_initial_call=True,
 )
-def sync_budget(slider: float | None, exact: float | None) -> tuple[Any, Any]:
-    """The slider moves in steps; the exact input takes any amount (and moves the slider)."""
-    if ctx.triggered_id == ids.BUDGET_SLIDER:
-        return no_update, slider
-    if exact is None or exact < 0:
-        return no_update, no_update
-    return min(exact, BUDGET_MAX_SEK), no_update
+def sync_budget(slider: float | None, typed: Any, used: float | None, language: str) -> Any:
+    """The slider moves in steps; the field takes any amount as a person types it. Text that
+    is no budget is never used silently: the field goes back to the budget in use and a
+    message beside it says why."""
+    if ctx.triggered_id == ids.BUDGET_SLIDER and slider is not None:
+        return no_update, budget_text(slider, language), float(slider), "", False
+    try:
+        budget = parse_budget(typed, language)
+    except BudgetProblem as problem:
+        kept = used or 0.0
+        message = budget_message(problem, typed, kept, language)
+        return no_update, budget_text(kept, language), no_update, message, True
+    return min(budget, BUDGET_MAX_SEK), budget_text(budget, language), budget, "", False
+
+
+@callback(
+    Output(ids.MIN_SHARE_WRAP, "hidden"),
+    Output(ids.MIN_SHARE, "disabled"),
+    Input(ids.FAIRNESS, "value"),
+    prevent_initial_call=True,
+)
+def show_min_share(fairness: str | None) -> tuple[bool, bool]:
+    """ "Lägsta andel per kommun" brings its share slider with it."""
+    off = fairness != "min_share"
+    return off, off
 
 
 def changed(

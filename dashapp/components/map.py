@@ -33,6 +33,50 @@ def _base_layers(language: str, tile_url: str) -> list[Any]:
     return [dl.BaseLayer(tiles, name=t("layer_base_osm", language), checked=True), plain]
 
 
+def panes() -> list[dl.Pane]:
+    """The map's layer order (style.PANES); layers pick their pane through their hideout."""
+    return [dl.Pane(name=name, style={"zIndex": z}) for name, z in style.PANES.items()]
+
+
+def _swatches(items: list[tuple[str, str]], shape: str = "") -> list[html.Span]:
+    return [
+        html.Span(
+            [html.Span(className=f"sk-legend-swatch {shape}", style={"background": color}), text],
+            className="me-2 text-nowrap",
+        )
+        for color, text in items
+    ]
+
+
+def map_legend(language: str) -> html.Div:
+    """The compact legend on the map itself, so it shows wherever the map shows (workshop
+    mode too): what the places' colours and the population squares mean."""
+    places = [(color, t(f"legend_{k}", language)) for k, color in style.PLACE_COLORS.items()]
+    demand = [
+        (style.DEMAND_COLORS[k], t(f"legend_{k}", language)) for k in ("covered", "uncovered")
+    ]
+    return html.Div(
+        [
+            *(html.Div(item) for item in _swatches(places)),
+            *(html.Div(item) for item in _swatches(demand, "sk-legend-square")),
+        ],
+        id=ids.MAP_LEGEND,
+        className="sk-map-legend",
+    )
+
+
+def points_legend(dataset: Dataset, language: str) -> html.Div:
+    """Service point colours, under the map (the layer control switches them on and off)."""
+    services = [(s.colour, s.label(language)) for s in dataset.registry]
+    return html.Div(
+        [
+            html.Span(t("legend_points", language) + ": ", className="fw-semibold"),
+            *_swatches(services),
+        ],
+        className="sk-legend small my-1",
+    )
+
+
 def _service_overlays(dataset: Dataset, language: str) -> list[Any]:
     return [
         dl.Overlay(
@@ -88,17 +132,24 @@ def map_view(
             *_service_overlays(dataset, language),
             dl.Overlay(edits, name=t("layer_edits", language), checked=True),
         ],
-        collapsed=False,
+        collapsed=True,  # open, the list covered part of the county at 1366 px
     )
     return html.Div(
         [
             html.Div(t("tile_note", language), className="sk-tile-note alert alert-warning py-1"),
-            dl.Map(
-                [layers, dl.ScaleControl(position="bottomleft", imperial=False)],
-                id=ids.MAP,
-                center=features.county_center(dataset),
-                zoom=8,
-                className="sk-map",
+            html.Div(
+                [
+                    dl.Map(
+                        [*panes(), layers, dl.ScaleControl(position="bottomleft", imperial=False)],
+                        id=ids.MAP,
+                        bounds=features.region_bounds(dataset),
+                        boundsOptions={"padding": [8, 8]},
+                        zoomSnap=0.25,
+                        className="sk-map",
+                    ),
+                    map_legend(language),
+                ],
+                className="sk-map-wrap",
             ),
         ]
     )

@@ -14,6 +14,7 @@ from dashapp.components.corrections import (
     revision_panel,
     viability_panel,
 )
+from dashapp.components.map import panes
 from dashapp.components.reports import report_panel
 from dashapp.components.results import TABLE_STYLE
 from dashapp.downloads import EXPORTS
@@ -26,26 +27,41 @@ from models.dataset import Dataset
 from models.services import ServiceRegistry
 
 
-def _swatch(color: str, text: str) -> html.Span:
+def _swatch(color: str, text: str, shape: str = "") -> html.Span:
     return html.Span(
-        [html.Span(className="sk-legend-swatch", style={"background": color}), text],
+        [html.Span(className=f"sk-legend-swatch {shape}", style={"background": color}), text],
         className="me-3 small",
     )
 
 
 def difference_legend(language: str) -> html.Div:
-    """One colour per scenario: A's colour marks what only A has, B's what only B reaches."""
+    """One colour per scenario, for places and people alike: A's colour marks the places only
+    A supports and the people only A reaches; B's colour the same for B."""
     places = style.DIFF_PLACE_COLORS
     demand = style.DIFF_DEMAND_COLORS
+    square = "sk-legend-square"
     return html.Div(
         [
-            _swatch(places["a_only"], t("diff_legend_a_only", language)),
-            _swatch(places["b_only"], t("diff_legend_b_only", language)),
-            _swatch(places["both"], t("diff_both", language)),
-            _swatch(demand["gained"], t("diff_legend_gained", language)),
-            _swatch(demand["lost"], t("diff_legend_lost", language)),
+            html.Div(
+                [
+                    _swatch(places["a_only"], t("diff_legend_a_only", language)),
+                    _swatch(demand["lost"], t("diff_legend_lost", language), square),
+                ]
+            ),
+            html.Div(
+                [
+                    _swatch(places["b_only"], t("diff_legend_b_only", language)),
+                    _swatch(demand["gained"], t("diff_legend_gained", language), square),
+                ]
+            ),
+            html.Div(
+                [
+                    _swatch(places["both"], t("diff_both", language)),
+                    _swatch(demand["same"], t("diff_legend_same", language), square),
+                ]
+            ),
         ],
-        className="sk-legend my-1",
+        className="sk-legend sk-diff-legend my-1",
     )
 
 
@@ -84,6 +100,7 @@ def difference_map(dataset: Dataset) -> dl.Map:
     """Shapes go out once with the page; a comparison only changes the two hideouts."""
     return dl.Map(
         [
+            *panes(),
             dl.GeoJSON(
                 data=dataset.boundaries,
                 style=_fn("kommunStyle"),
@@ -105,6 +122,7 @@ def difference_map(dataset: Dataset) -> dl.Map:
             dl.ScaleControl(position="bottomleft", imperial=False),
         ],
         id=ids.DIFF_MAP,
+        # created in a hidden tab (no size to fit to): a fixed view of the county
         center=features.county_center(dataset),
         zoom=8,
         className="sk-map sk-diff-map",
@@ -173,13 +191,16 @@ def export_tab(language: str) -> html.Div:
 
 
 def place_card() -> dbc.Offcanvas:
+    """The village card slides in over the control panel, beside the map: the KPIs on the
+    other side stay in view while a place is locked in or out."""
     return dbc.Offcanvas(
         html.Div(id=ids.PLACE_CARD_BODY),
         id=ids.PLACE_CARD,
         is_open=False,
-        placement="end",
+        placement="start",
         scrollable=True,
         backdrop=False,
+        className="sk-card",
     )
 
 

@@ -62,10 +62,14 @@ def _collect(**kwargs: Any) -> tuple[Any, Any]:
 
 def test_budget_slider_and_exact_input_stay_in_step(trigger) -> None:  # type: ignore[no-untyped-def]
     trigger("budget-slider.value")
-    assert scenario.sync_budget(750_000, 2_000_000) == (no_update, 750_000)
+    assert scenario.sync_budget(750_000, "2 000 000", 2e6, "sv")[:3] == (
+        no_update,
+        "750\u00a0000",
+        750_000,
+    )
     trigger("budget-input.value")
-    assert scenario.sync_budget(750_000, 1_234_567) == (1_234_567, no_update)
-    assert scenario.sync_budget(750_000, 99_000_000)[0] == 10_000_000  # slider tops out
+    assert scenario.sync_budget(750_000, "1234567", 2e6, "sv")[::2] == (1_234_567, 1_234_567, False)
+    assert scenario.sync_budget(750_000, "99000000", 2e6, "sv")[0] == 10_000_000  # slider tops out
 
 
 def test_controls_become_a_scenario_and_push_undo_history(trigger) -> None:  # type: ignore[no-untyped-def]
@@ -96,10 +100,10 @@ def test_solve_gives_a_result_and_errors_become_an_alert() -> None:
 
 
 def test_auto_solve_off_waits_for_the_button(trigger) -> None:  # type: ignore[no-untyped-def]
-    trigger("scenario-store.data", {})
-    assert solve.solve_scenario(DEFAULT.to_dict(), None, False, "sv") == (no_update,) * 3
+    trigger("solve-request-store.data", {})
+    assert solve.solve_scenario({}, None, DEFAULT.to_dict(), False, "sv") == (no_update,) * 3
     trigger("solve.n_clicks", 1)
-    result, _, _ = solve.solve_scenario(DEFAULT.to_dict(), 1, False, "sv")
+    result, _, _ = solve.solve_scenario({}, 1, DEFAULT.to_dict(), False, "sv")
     assert result["status"] == "optimal"
 
 
@@ -220,7 +224,7 @@ def test_same_scenario_is_solved_once_and_the_result_stays_small(result) -> None
 
 def test_sharing_limit_and_colocation_controls_reach_the_scenario(trigger) -> None:  # type: ignore[no-untyped-def]
     trigger("share-limit.value", 12)
-    data, _ = _collect(share_limit=12, colocation=0.2)
+    data, _ = _collect(share_limit=12, colocation=20)  # the slider shows per cent
     changed = Scenario.from_dict(data)
     assert changed.max_share_min == 12.0 and changed.colocation_saving_share == 0.2
     back, _ = _collect(current=data)

@@ -1,0 +1,32 @@
+/* Client-side helpers for the control panel (loaded from assets/, so the strict CSP holds). */
+
+// Slider tooltips in Swedish write a decimal comma: 0,5 rather than 0.5.
+window.dccFunctions = Object.assign({}, window.dccFunctions, {
+  decimalComma: function (value) {
+    return String(value).replace(".", ",");
+  },
+});
+
+// The scenario store, passed on to the solver once it has been still for QUIET_MS: ten quick
+// arrow-key presses on a slider make ten scenarios (each on the undo stack) but one solve. The
+// first call (page load) passes at once. A superseded call resolves to no_update.
+(function () {
+  const QUIET_MS = 300;
+  let turn = 0;
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    servicekartan: {
+      settle: function (scenario) {
+        turn += 1;
+        const mine = turn;
+        if (mine === 1) {
+          return scenario;
+        }
+        return new Promise(function (resolve) {
+          setTimeout(function () {
+            resolve(mine === turn ? scenario : window.dash_clientside.no_update);
+          }, QUIET_MS);
+        });
+      },
+    },
+  });
+})();
