@@ -10,9 +10,9 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from dashapp import style
-from dashapp.i18n import number, t
-from dashapp.present import label
+from dashapp import formats, style
+from dashapp.i18n import t
+from dashapp.present import Row, label, shown
 from models.services import ServiceRegistry
 from models.solution import Solution
 
@@ -33,33 +33,41 @@ def _covered(solution: Solution, key: str) -> float | None:
 
 def compare_table(
     named: Named, registry: ServiceRegistry, language: str
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[tuple[str, str, str]], list[Row]]:
     """Rows: people covered per service, the basket, and SEK used; a column per scenario and
-    a difference column for each against the first."""
+    a difference column for each against the first. Columns are (field, header, kind)."""
     first_name = named[0][0]
-    columns = [{"id": "metric", "name": t("compare_metric", language)}]
-    columns += [{"id": f"s{k}", "name": name} for k, (name, _) in enumerate(named)]
+    columns = [("metric", t("compare_metric", language), "name")]
+    columns += [(f"s{k}", name, "number") for k, (name, _) in enumerate(named)]
     columns += [
-        {"id": f"d{k}", "name": f"{name} − {first_name}"} for k, (name, _) in enumerate(named) if k
+        (f"d{k}", f"{name} − {first_name}", "number") for k, (name, _) in enumerate(named) if k
     ]
-    rows = [
+    people = [
         _row(label(registry, key, language), [_covered(s, key) for _, s in named], language)
         for key in keys(named)
     ]
-    rows.append(_row(t("kpi_cost", language), [s.cost_sek for _, s in named], language))
-    return columns, rows
+    cost = _row(t("kpi_cost", language), [s.cost_sek for _, s in named], language, money=True)
+    return columns, [*people, cost]
 
 
-def _row(metric: str, values: list[float | None], language: str) -> dict[str, Any]:
-    row: dict[str, Any] = {"metric": metric}
+def _text(value: float | None, language: str, money: bool, sign: bool) -> str:
+    if value is None:
+        return formats.DASH
+    if money:
+        return formats.money(value, language, sign=sign)
+    return formats.signed(value, language) if sign else formats.number(value, language)
+
+
+def _row(metric: str, values: list[float | None], language: str, money: bool = False) -> Row:
+    """A figure per scenario (``s0``, ``s1`` …) and its difference from the first (``d1`` …),
+    as people or as kronor."""
+    row: Row = {"metric": metric}
+    first = values[0]
     for k, value in enumerate(values):
-        row[f"s{k}"] = "–" if value is None else number(value, language)
+        row |= shown(f"s{k}", value, _text(value, language, money, sign=False))
         if k:
-            first = values[0]
             delta = None if value is None or first is None else value - first
-            row[f"d{k}"] = (
-                "–" if delta is None else ("+" if delta > 0 else "") + number(delta, language)
-            )
+            row |= shown(f"d{k}", delta, _text(delta, language, money, sign=True))
     return row
 
 
@@ -81,6 +89,7 @@ def service_figure(named: Named, registry: ServiceRegistry, language: str) -> go
         height=300,
         margin={"l": 50, "r": 10, "t": 10, "b": 40},
         yaxis_title=t("people", language),
+        **formats.chart_layout(language, yaxis=formats.axis(0)),
     )
     return figure
 
@@ -108,6 +117,7 @@ def kommun_figure(named: Named, key: str, registry: ServiceRegistry, language: s
         height=300,
         margin={"l": 50, "r": 10, "t": 10, "b": 60},
         yaxis_title=f"{label(registry, key, language)}, %",
+        **formats.chart_layout(language, yaxis=formats.axis(0, 1)),
     )
     return figure
 
@@ -141,9 +151,9 @@ def difference(
     missing = "" if both_have else t("diff_not_in_both", language) + " "
     summary = missing + (
         f"{t('diff_gained', language, name=name_b, other=name_a)}: "
-        f"{number(sum(population[i] for i in gained), language)} {people}. "
+        f"{formats.number(sum(population[i] for i in gained), language)} {people}. "
         f"{t('diff_gained', language, name=name_a, other=name_b)}: "
-        f"{number(sum(population[i] for i in lost), language)} {people}. "
+        f"{formats.number(sum(population[i] for i in lost), language)} {people}. "
         f"{t('diff_a_only', language, name=name_a)}: {only_a}, "
         f"{t('diff_b_only', language, name=name_b)}: {only_b}, "
         f"{t('diff_both', language)}: {in_both}."

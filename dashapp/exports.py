@@ -19,6 +19,7 @@ import pandas as pd
 import pyogrio.raw
 import shapely
 
+from dashapp.formats import csv_dialect
 from dashapp.i18n import t
 from dashapp.present import label
 from dashapp.present_corrections import revision_status
@@ -91,9 +92,9 @@ def kpi_frame(solution: Solution, dataset: Dataset, language: str) -> pd.DataFra
 def to_csv(
     frame: pd.DataFrame, dataset: Dataset, language: str, scenario: Scenario | None = None
 ) -> bytes:
-    swedish = language != "en"
+    separator, decimal = csv_dialect(language)
     header = "".join(f"# {line}\n" for line in notes(dataset, language, scenario))
-    body = frame.to_csv(index=False, sep=";" if swedish else ",", decimal="," if swedish else ".")
+    body = frame.to_csv(index=False, sep=separator, decimal=decimal)
     return (header + body).encode("utf-8-sig")
 
 

@@ -45,9 +45,10 @@ def percent(share: float, language: str, decimals: int = 1) -> str:
     return number(100 * share, language, decimals) + ("%" if _english(language) else "\u00a0%")
 
 
-def money(sek: float, language: str) -> str:
-    """Whole kronor: 40 000 kr, or 40,000 SEK."""
-    return number(sek, language) + (" SEK" if _english(language) else " kr")
+def money(sek: float, language: str, sign: bool = False) -> str:
+    """Whole kronor: 40 000 kr, or 40,000 SEK (+40 000 kr for a change, with ``sign``)."""
+    text = signed(sek, language) if sign else number(sek, language)
+    return text + (" SEK" if _english(language) else " kr")
 
 
 def msek(sek: float, language: str) -> str:

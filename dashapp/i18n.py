@@ -239,6 +239,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "priority_heading": ("Prioritetsordning: finansiera dessa först", "Priority: fund these first"),
     "col_rank": ("Ordning", "Rank"),
     "col_from_budget": ("Kommer med vid budget (kr)", "Included from a budget of (SEK)"),
+    # the tables' own words (AG Grid's pagination and empty-table texts)
+    "grid_no_rows": ("Inga rader att visa", "No rows to show"),
+    "grid_loading": ("Laddar …", "Loading …"),
+    "grid_page": ("Sida", "Page"),
+    "grid_to": ("till", "to"),
+    "grid_of": ("av", "of"),
+    "grid_more": ("fler", "more"),
+    "grid_first_page": ("Första sidan", "First page"),
+    "grid_previous_page": ("Föregående sida", "Previous page"),
+    "grid_next_page": ("Nästa sida", "Next page"),
+    "grid_last_page": ("Sista sidan", "Last page"),
     # place card
     "card_population": ("Befolkning", "Population"),
     "card_services_today": ("Service i dag", "Services today"),

@@ -1,7 +1,9 @@
 """Pure presentation: a Solution becomes KPI cards, table rows and map ``hideout`` dicts.
 
 Nothing here imports Dash or calls the model: every figure is read from the typed result, and
-only formatted (labels, Swedish or English numbers) or picked (one kommun's rows).
+only formatted (labels, Swedish or English numbers through ``formats.py``) or picked (one
+kommun's rows). A table row carries each figure as a number that sorts and as the text a reader
+sees (``shown``).
 """
 
 from __future__ import annotations
@@ -10,15 +12,22 @@ import re
 from typing import Any
 
 from dashapp import style
-from dashapp.i18n import number, percent, t
+from dashapp.formats import money, number, optional, percent, signed
+from dashapp.i18n import t
 from models.access import AccessRow
 from models.criticality import Criticality
 from models.places import PlaceFacts, ServiceFacts
 from models.region import Reference, RegionInfo
 from models.services import ServiceRegistry
-from models.solution import BASKET, Action, Covered, Solution
+from models.solution import BASKET, Covered, Solution
 
 Row = dict[str, Any]
+TEXT_SUFFIX = "_text"  # a table's field "cost" is shown as the row's "cost_text"
+
+
+def shown(field: str, value: float | None, text: str) -> Row:
+    """A table cell that sorts as ``value`` and reads as ``text``."""
+    return {field: value, field + TEXT_SUFFIX: text}
 
 
 def label(registry: ServiceRegistry, key: str, language: str) -> str:
@@ -34,13 +43,9 @@ def _figures(solution: Solution, kommun: str | None) -> tuple[tuple[Covered, ...
     return entry.covered, entry.cost_sek
 
 
-def _signed(value: float, language: str) -> str:
-    return ("+" if value >= 0.5 else "") + number(value, language)
-
-
 def _service_card(covered: Covered, registry: ServiceRegistry, language: str) -> dict[str, str]:
-    vs_baseline = _signed(covered.gain_vs_baseline, language)
-    vs_today = _signed(covered.change_vs_today, language)
+    vs_baseline = signed(covered.gain_vs_baseline, language)
+    vs_today = signed(covered.change_vs_today, language)
     return {
         "key": covered.key,
         "title": label(registry, covered.key, language),
@@ -61,8 +66,8 @@ def _money_card(solution: Solution, cost: float, language: str) -> dict[str, str
     return {
         "key": "cost",
         "title": t("kpi_cost", language),
-        "value": f"{number(cost, language)} {t('sek', language)}",
-        "vs_baseline": f"{used}{number(budget, language)} {t('sek', language)}",
+        "value": money(cost, language),
+        "vs_baseline": f"{used}{money(budget, language)}",
         "vs_today": optimality,
     }
 
@@ -76,32 +81,33 @@ def kpi_cards(
     return [*cards, _money_card(solution, cost, language)]
 
 
-def _per_msek(action: Action) -> float | None:
-    value = action.people_per_msek
-    return None if value is None else round(value, 1)
+def _people(field: str, value: float, language: str) -> Row:
+    return shown(field, round(value, 1), number(value, language))
 
 
 def actions_rows(
     solution: Solution, registry: ServiceRegistry, kommun: str | None, language: str
 ) -> list[Row]:
+    """One row per funded action; ``row_id`` (place and service) is what a click reports."""
     return [
         {
+            "row_id": f"{a.place_id}/{a.service}",
             "place_id": a.place_id,
             "place": a.place_name,
             "kommun": a.kommun,
             "service": label(registry, a.service, language),
             "action": t(f"action_{a.action}", language),
-            "cost": a.cost_sek,
-            "only_it": round(a.people_only_here, 1),
-            "gained": round(a.people_gained, 1),
-            "per_msek": _per_msek(a),
+            **shown("cost", a.cost_sek, money(a.cost_sek, language)),
+            **_people("only_it", a.people_only_here, language),
+            **_people("gained", a.people_gained, language),
+            **shown("per_msek", a.people_per_msek, optional(a.people_per_msek, language)),
         }
         for a in solution.actions
         if not kommun or a.kommun_kod == kommun
     ]
 
 
-def kommun_rows(solution: Solution, key: str) -> list[Row]:
+def kommun_rows(solution: Solution, key: str, language: str) -> list[Row]:
     rows = []
     for entry in solution.by_kommun:
         covered = entry.covered_for(key)
@@ -111,11 +117,13 @@ def kommun_rows(solution: Solution, key: str) -> list[Row]:
             {
                 "kommun_kod": entry.kommun_kod,
                 "kommun": entry.kommun,
-                "population": entry.population,
-                "covered": round(covered.scenario, 1),
-                "share": round(100 * covered.share(), 1),
-                "change": round(covered.gain_vs_baseline, 1),
-                "cost": entry.cost_sek,
+                **shown("population", entry.population, number(entry.population, language)),
+                **_people("covered", covered.scenario, language),
+                **shown("share", covered.share(), percent(covered.share(), language)),
+                **shown(
+                    "change", covered.gain_vs_baseline, signed(covered.gain_vs_baseline, language)
+                ),
+                **shown("cost", entry.cost_sek, money(entry.cost_sek, language)),
             }
         )
     return rows
@@ -140,12 +148,13 @@ def _critical_row(
 ) -> Row:
     service = label(registry, critical.service, language)
     return {
+        "row_id": critical.point_id,
         "place_id": critical.place_id,
         "point": critical.name,
         "place": critical.place_name,
         "service": service,
         "status": t(f"status_{critical.status}", language),
-        "losing": round(critical.people_losing),
+        **_people("losing", critical.people_losing, language),
         "sentence": t(
             "critical_sentence",
             language,
@@ -222,10 +231,18 @@ def _reference_text(reference: Reference, language: str) -> str:
         value = number(float(reference.value), language, 1 if "." in reference.value else 0)
     except ValueError:
         value = reference.value
-    unit = " %" if reference.unit == "%" and language != "en" else reference.unit
+    unit = "\u00a0%" if reference.unit == "%" and language != "en" else reference.unit
     if reference.unit not in ("%", ""):
         unit = f" {reference.unit}"
     return f"{reference.geography} {reference.year}, {reference.threshold}: {value}{unit}"
+
+
+def _shares(class_shares: tuple[float, ...], language: str) -> Row:
+    """Shares by time class, fields c0, c1, …"""
+    cells: Row = {}
+    for k, share in enumerate(class_shares):
+        cells |= shown(f"c{k}", round(share, 4), percent(share, language))
+    return cells
 
 
 def access_rows(
@@ -241,9 +258,9 @@ def access_rows(
     return [
         {
             "service": label(registry, r.key, language),
-            "population": number(r.population, language),
-            **{f"c{k}": percent(share, language) for k, share in enumerate(r.class_shares)},
-            "within": percent(r.within_threshold, language),
+            **shown("population", r.population, number(r.population, language)),
+            **_shares(r.class_shares, language),
+            **shown("within", r.within_threshold, percent(r.within_threshold, language)),
             "reference": "; ".join(
                 _reference_text(ref, language) for ref in region.references_for(r.key)[:6]
             ),
@@ -258,23 +275,23 @@ def my_places_rows(places: list[PlaceFacts], registry: ServiceRegistry, language
     for facts in places:
         present_here = [s for s in facts.services if s.today != "none"]
         losing = max((s.people_losing for s in facts.services), default=0.0)
-        nearest = {
-            f"min_{s.service}": "–" if s.nearest_min is None else number(s.nearest_min, language, 1)
-            for s in facts.services
-        }
+        nearest: Row = {}
+        for s in facts.services:
+            minutes = None if s.nearest_min is None else round(s.nearest_min, 1)
+            nearest |= shown(f"min_{s.service}", minutes, optional(minutes, language, 1))
         rows.append(
             {
                 "place_id": facts.place_id,
                 "place": facts.name,
                 "kind": t(f"kind_{facts.kind}", language),
-                "population": number(facts.population, language),
+                **shown("population", facts.population, number(facts.population, language)),
                 "services": ", ".join(
                     f"{registry.label(s.service, language)} ({t(f'status_{s.today}', language)})"
                     for s in present_here
                 )
                 or t("card_none", language),
                 **nearest,
-                "losing": number(losing, language),
+                **_people("losing", losing, language),
             }
         )
     return rows

@@ -7,7 +7,8 @@ import html
 from typing import Any
 
 from dashapp.exports import actions_frame, kpi_frame, notes, places_table
-from dashapp.i18n import number, percent, t
+from dashapp.formats import money, number, percent
+from dashapp.i18n import t
 from dashapp.present import label
 from dashapp.style import PLACE_COLORS
 from models.dataset import Dataset
@@ -87,17 +88,22 @@ def html_report(solution: Solution, dataset: Dataset, language: str) -> str:
         for s in scenario.services
     )
     title = html.escape(scenario.name)
-    actions_table = actions_frame(solution, dataset, language).to_html(index=False)
+
+    def figure(value: float) -> str:
+        return number(value, language)
+
+    actions_table = actions_frame(solution, dataset, language).to_html(
+        index=False, float_format=figure, na_rep="–"
+    )
     share = t("col_share", language)
     county = county.assign(**{share: county[share].map(lambda v: percent(v, language))})
-    county_table = county.to_html(index=False, float_format=lambda v: number(v, language))
+    county_table = county.to_html(index=False, float_format=figure)
     sources = "".join(
         f'<p class="note">{html.escape(n)}</p>' for n in notes(dataset, language, solution.scenario)
     )
     summary = (
-        f"{t('budget', language)}: {number(scenario.budget_sek, language)} · "
-        f"{t('kpi_cost', language)}: {number(solution.cost_sek, language)} "
-        f"{t('sek', language)} · "
+        f"{t('budget', language)}: {money(scenario.budget_sek, language)} · "
+        f"{t('kpi_cost', language)}: {money(solution.cost_sek, language)} · "
         f"{t('mode', language)}: {t('mode_' + scenario.mode, language)} · "
         f"{solution.status}, gap {solution.gap}"
     )

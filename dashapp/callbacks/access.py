@@ -7,7 +7,7 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import Input, Output, State, callback, dcc, no_update
 
-from dashapp import ids, present, style
+from dashapp import formats, ids, present, style
 from dashapp.data import dataset_for
 from dashapp.i18n import t
 from dashapp.scenario_form import kommun_code
@@ -36,16 +36,16 @@ def access_figure(rows: list[AccessRow], labels: list[str], language: str) -> go
         height=280,
         margin={"l": 50, "r": 10, "t": 10, "b": 40},
         yaxis_title=t("access_chart_axis", language),
-        separators=", " if language != "en" else ".,",
+        **formats.chart_layout(language, yaxis=formats.axis(0, 1)),
     )
     return figure
 
 
 @callback(
-    Output(ids.ACCESS_TABLE, "data"),
+    Output(ids.ACCESS_TABLE, "rowData"),
     Output(ids.ACCESS_GRAPH, "children"),
     Output(ids.ACCESS_NOTE, "children"),
-    Output(ids.MY_PLACES_TABLE, "data"),
+    Output(ids.MY_PLACES_TABLE, "rowData"),
     Input(ids.TABS, "active_tab"),
     Input(ids.KOMMUN, "value"),
     Input(ids.RESULT_STORE, "data"),

@@ -8,9 +8,10 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import Input, Output, State, callback, dcc, no_update
 
-from dashapp import ids
+from dashapp import formats, ids
 from dashapp.data import dataset, read_scenario, settings
 from dashapp.i18n import t
+from dashapp.present import Row, shown
 from models.analysis import BudgetCurve, budget_curve
 from models.dataset import load_dataset
 from models.errors import ServicekartanError
@@ -47,21 +48,20 @@ def curve_figure(curve: BudgetCurve, language: str) -> go.Figure:
         yaxis_title=t("curve_axis_people", language),
         margin={"l": 60, "r": 10, "t": 10, "b": 50},
         height=320,
+        **formats.chart_layout(language, xaxis=formats.axis(1), yaxis=formats.axis(0)),
     )
     return figure
 
 
-def priority_rows(
-    curve: BudgetCurve, registry: ServiceRegistry, language: str
-) -> list[dict[str, Any]]:
+def priority_rows(curve: BudgetCurve, registry: ServiceRegistry, language: str) -> list[Row]:
     return [
         {
-            "rank": p.rank,
+            **shown("rank", p.rank, formats.number(p.rank, language)),
             "place": p.action.place_name,
             "service": registry.label(p.action.service, language),
             "action": t(f"action_{p.action.action}", language),
-            "cost": p.action.cost_sek,
-            "from_budget": p.from_budget_sek,
+            **shown("cost", p.action.cost_sek, formats.money(p.action.cost_sek, language)),
+            **shown("from_budget", p.from_budget_sek, formats.money(p.from_budget_sek, language)),
         }
         for p in curve.priorities()
     ]
@@ -69,7 +69,7 @@ def priority_rows(
 
 @callback(
     Output(ids.CURVE_GRAPH, "children"),
-    Output(ids.PRIORITY_TABLE, "data"),
+    Output(ids.PRIORITY_TABLE, "rowData"),
     Output(ids.ERROR, "children", allow_duplicate=True),
     Output(ids.ERROR, "is_open", allow_duplicate=True),
     Input(ids.CURVE_BUTTON, "n_clicks"),

@@ -20,10 +20,10 @@ from models.solution import Solution
     Input(ids.MAP_PLACES, "clickData"),
     Input(ids.map_points(ALL), "clickData"),
     Input(ids.MAP_EDITS, "clickData"),
-    Input(ids.ACTIONS_TABLE, "active_cell"),
-    Input(ids.CRITICAL_TABLE, "active_cell"),
-    State(ids.ACTIONS_TABLE, "derived_viewport_data"),
-    State(ids.CRITICAL_TABLE, "derived_viewport_data"),
+    Input(ids.ACTIONS_TABLE, "cellClicked"),
+    Input(ids.CRITICAL_TABLE, "cellClicked"),
+    State(ids.ACTIONS_TABLE, "rowData"),
+    State(ids.CRITICAL_TABLE, "rowData"),
     prevent_initial_call=True,
 )
 def select_place(
@@ -36,7 +36,8 @@ def select_place(
     critical_rows: list[dict[str, Any]] | None,
 ) -> Any:
     """A place picked on the map (its circle, or a service point drawn on top of it, which
-    opens the point's place), or a row picked in the actions or critical-points table."""
+    opens the point's place), or a row clicked in the actions or critical-points table (the
+    grid reports the row's ``row_id``, whatever the sort order)."""
     if ctx.triggered_id == ids.MAP_PLACES and click:
         return click["properties"]["id"]
     if ctx.triggered_id == ids.MAP_EDITS or (
@@ -49,9 +50,9 @@ def select_place(
         if ctx.triggered_id == ids.ACTIONS_TABLE
         else (critical_cell, critical_rows)
     )
-    if cell and rows and cell["row"] < len(rows):
-        return rows[cell["row"]]["place_id"]
-    return no_update
+    row_id = cell.get("rowId") if isinstance(cell, dict) else None
+    found = [r["place_id"] for r in rows or [] if row_id and r.get("row_id") == row_id]
+    return found[0] if found else no_update
 
 
 @callback(

@@ -38,7 +38,7 @@ def show_kpis(data: Store, kommun: str | None, language: str) -> Any:
 
 
 @callback(
-    Output(ids.ACTIONS_TABLE, "data"),
+    Output(ids.ACTIONS_TABLE, "rowData"),
     Input(ids.RESULT_STORE, "data"),
     Input(ids.KOMMUN, "value"),
     State(ids.LANGUAGE_STORE, "data"),
@@ -51,17 +51,18 @@ def show_actions(data: Store, kommun: str | None, language: str) -> Any:
 
 
 @callback(
-    Output(ids.KOMMUN_TABLE, "data"),
+    Output(ids.KOMMUN_TABLE, "rowData"),
     Input(ids.RESULT_STORE, "data"),
     Input(ids.DEMAND_SERVICE, "value"),
+    State(ids.LANGUAGE_STORE, "data"),
 )
-def show_kommuner(data: Store, key: str) -> Any:
+def show_kommuner(data: Store, key: str, language: str) -> Any:
     solution = _solution(data)
-    return present.kommun_rows(solution, key) if solution else no_update
+    return present.kommun_rows(solution, key, language) if solution else no_update
 
 
 @callback(
-    Output(ids.CRITICAL_TABLE, "data"),
+    Output(ids.CRITICAL_TABLE, "rowData"),
     Input(ids.RESULT_STORE, "data"),
     Input(ids.KOMMUN, "value"),
     State(ids.LANGUAGE_STORE, "data"),

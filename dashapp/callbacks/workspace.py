@@ -10,6 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
 
 from dashapp import compare, ids, style
+from dashapp.components.results import column_defs
 from dashapp.components.workspace import saved_item
 from dashapp.data import base_scenario, dataset, read_scenario, settings, solve, storage
 from dashapp.i18n import t
@@ -154,7 +155,7 @@ def comparison(named: compare.Named, key: str | None, language: str) -> dict[str
     population = dataset().demand.population.tolist()
     places, demand, text = compare.difference(named, key, population, language)
     return {
-        "columns": columns,
+        "columns": column_defs(columns),
         "rows": rows,
         "by_service": _graph(compare.service_figure(named, registry, language)),
         "by_kommun": _graph(compare.kommun_figure(named, key, registry, language)),
@@ -167,8 +168,8 @@ def comparison(named: compare.Named, key: str | None, language: str) -> dict[str
 
 @callback(
     output={
-        "columns": Output(ids.COMPARE_TABLE, "columns"),
-        "rows": Output(ids.COMPARE_TABLE, "data"),
+        "columns": Output(ids.COMPARE_TABLE, "columnDefs"),
+        "rows": Output(ids.COMPARE_TABLE, "rowData"),
         "by_service": Output(ids.COMPARE_GRAPH_SERVICE, "children"),
         "by_kommun": Output(ids.COMPARE_GRAPH_KOMMUN, "children"),
         "places": Output(ids.DIFF_PLACES, "hideout"),

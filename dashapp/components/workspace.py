@@ -5,7 +5,6 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 import dash_leaflet as dl
 from dash import dcc, html
-from dash.dash_table.DataTable import DataTable
 
 from dashapp import features, ids, style
 from dashapp.components.corrections import (
@@ -16,7 +15,7 @@ from dashapp.components.corrections import (
 )
 from dashapp.components.map import panes
 from dashapp.components.reports import report_panel
-from dashapp.components.results import TABLE_STYLE
+from dashapp.components.results import grid
 from dashapp.downloads import EXPORTS
 from dashapp.i18n import number, t
 from dashapp.present import label
@@ -148,7 +147,7 @@ def workspace_tab(dataset: Dataset, language: str) -> html.Div:
             html.Div(id=ids.SAVED_LIST),
             html.H3(t("compare_pick", language), className="h6 mt-3"),
             dbc.Checklist(id=ids.COMPARE_PICK, options=[], value=[], inline=True),
-            DataTable(id=ids.COMPARE_TABLE, columns=[], **TABLE_STYLE),
+            grid(ids.COMPARE_TABLE, [], language, pagination=False),
             dbc.Row(
                 [
                     dbc.Col(html.Div(id=ids.COMPARE_GRAPH_SERVICE), md=6),

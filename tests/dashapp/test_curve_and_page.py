@@ -21,7 +21,11 @@ def test_curve_button_draws_the_curve_and_the_priority_list() -> None:
     assert list(people) == sorted(people) and len(people) == 10
     assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
     assert rows[0]["action"] in {"behåll", "etablera"}
+    assert rows[0]["cost_text"] == f"{rows[0]['cost']:,.0f}".replace(",", "\u00a0") + " kr"
     assert figure.layout.xaxis.title.text == "Budget (mnkr per år)"
+    # Swedish separators on the axes, figures in full (no "10k")
+    assert figure.layout.separators == ",\u00a0"
+    assert figure.layout.yaxis.tickformat == ",.0f" and figure.layout.xaxis.tickformat == ",.1f"
 
 
 def test_curve_errors_show_in_the_alert_in_the_users_language() -> None:
@@ -36,6 +40,8 @@ def test_a_curve_below_the_lock_ins_cost_starts_where_they_are_paid() -> None:
     graph, rows, _, _ = curve.show_curve(1, locked.to_dict(), "en")
     assert len(graph.figure.data[0].x) < 10  # the 0 SEK step is left out
     assert rows and rows[0]["rank"] == 1
+    assert rows[0]["from_budget_text"] == f"{rows[0]['from_budget']:,.0f} SEK"
+    assert graph.figure.layout.separators == ".,"
 
 
 def test_workshop_mode_switches_the_page_class() -> None:

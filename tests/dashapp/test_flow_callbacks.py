@@ -7,6 +7,7 @@ from typing import Any
 from dash import no_update
 
 from dashapp.callbacks import page, place, results, scenario, solve
+from dashapp.components.results import kommun_table
 from dashapp.scenario_form import decode, toggle_lock
 from models.scenario import Scenario
 from models.solution import Solution
@@ -133,8 +134,18 @@ def test_actions_and_kommun_tables(result) -> None:  # type: ignore[no-untyped-d
     assert {r["action"] for r in rows} <= {"behåll", "etablera"}
     only_ljungby = results.show_actions(result, "0781", "sv")
     assert only_ljungby and all(r["kommun"] == "Ljungby" for r in only_ljungby)
-    kommuner = results.show_kommuner(result, "grocery")
+    kommuner = results.show_kommuner(result, "grocery", "sv")
     assert sum(r["population"] for r in kommuner) == 203_351
+    # each figure sorts as a number and reads the Swedish way: 40 000 kr, 80,2 %, 1 401
+    action = max(rows, key=lambda r: r["cost"])
+    assert action["cost_text"] == f"{action['cost']:,.0f}".replace(",", "\u00a0") + " kr"
+    assert action["only_it_text"] == f"{action['only_it']:,.0f}".replace(",", "\u00a0")
+    assert len({r["row_id"] for r in rows}) == len(rows)  # what a click on a row reports
+    ljungby = next(r for r in kommuner if r["kommun"] == "Ljungby")
+    assert ljungby["share_text"] == f"{100 * ljungby['share']:.1f}".replace(".", ",") + "\u00a0%"
+    assert "kommun_kod" not in [c["field"] for c in kommun_table("sv").columnDefs]
+    english = results.show_kommuner(result, "grocery", "en")[0]
+    assert english["population_text"] == f"{english['population']:,.0f}"
 
 
 def test_kommun_filter_zooms_the_map_and_a_picked_place_centres_it(trigger) -> None:  # type: ignore[no-untyped-def]
@@ -171,9 +182,16 @@ def test_place_card_opens_on_click(trigger, result) -> None:  # type: ignore[no-
     shop = {"properties": {"id": "grocery-0100", "place": "0763TB103"}}
     trigger('{"service":"grocery","type":"map-points"}.clickData', shop)
     assert place.select_place(None, [shop], None, None, None, None, None) == "0763TB103"
-    trigger("critical-table.active_cell", {})
-    rows = [{"place_id": "0780TC110"}]
-    assert place.select_place(None, [], None, None, {"row": 0}, None, rows) == "0780TC110"
+    # a table row reports its row id (sorting moves rows, so never its position)
+    trigger("critical-table.cellClicked", {})
+    rows = [{"row_id": "p1", "place_id": "0763TB103"}, {"row_id": "p2", "place_id": "0780TC110"}]
+    clicked = {"rowId": "p2", "rowIndex": 0, "colId": "point"}
+    assert place.select_place(None, [], None, None, clicked, None, rows) == "0780TC110"
+    assert place.select_place(None, [], None, None, {"rowId": "gone"}, None, rows) is no_update
+    trigger("actions-table.cellClicked", {})
+    actions = [{"row_id": "0763TB103/grocery", "place_id": "0763TB103"}]
+    clicked = {"rowId": "0763TB103/grocery"}
+    assert place.select_place(None, [], None, clicked, None, actions, rows) == "0763TB103"
     trigger("selected-place-store.data", "0763TB103")
     is_open, title, body = place.show_card("0763TB103", result, "sv")
     assert is_open is True and title == "Konga"

@@ -10,17 +10,17 @@ from types import ModuleType
 
 import pytest
 
-from dashapp import compare, exports, present, report, style
+from dashapp import compare, exports, formats, present, report, style
 from dashapp.data import dataset
 from models.places import STATUS_PRECEDENCE
 from models.solution import Solution
 
-PRESENTATION = (present, compare, exports, report, style)
+PRESENTATION = (present, compare, exports, report, style, formats)
 
 
 @pytest.mark.parametrize("module", [m.__name__ for m in PRESENTATION])
 def test_presentation_modules_import_no_dash(module: str) -> None:
-    web = ("dash", "flask", "dash_leaflet", "dash_bootstrap_components")
+    web = ("dash", "flask", "dash_leaflet", "dash_bootstrap_components", "dash_ag_grid")
     code = (
         f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0] in {web}))"
     )
@@ -53,7 +53,7 @@ def test_kpi_cards_format_the_result_in_swedish(solution: Solution) -> None:
     grocery = solution.covered_for("grocery")
     assert cards[0]["title"] == "Dagligvaror"
     share = f"{100 * grocery.share():.1f}".replace(".", ",")
-    assert f"({share} %)" in cards[0]["value"]
+    assert f"({share}\u00a0%)" in cards[0]["value"]
     assert cards[-1]["key"] == "cost" and cards[-1]["value"].endswith(" kr")
 
 
@@ -74,6 +74,8 @@ def test_critical_rows_come_from_the_result_and_follow_the_kommun_filter(
 ) -> None:
     rows = present.critical_rows(solution, dataset().registry, "0763", "sv")
     assert rows and all(r["losing"] > 0 for r in rows)
+    assert len({r["row_id"] for r in rows}) == len(rows)  # one per point: what a click reports
+    assert all(r["losing_text"] == formats.number(r["losing"], "sv") for r in rows)
     in_tingsryd = {c.place_id for c in solution.critical if c.kommun_kod == "0763"}
     assert {r["place_id"] for r in rows} <= in_tingsryd
     assert rows[0]["sentence"].startswith("Om ")

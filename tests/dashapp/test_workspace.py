@@ -62,8 +62,14 @@ def test_compare_two_saved_scenarios_with_differences(result) -> None:  # type: 
     assert grocery["metric"] == "Dagligvaror"
     difference = b.covered_for("grocery").scenario - a.covered_for("grocery").scenario
     assert difference > 0
-    assert grocery["d1"] == "+" + number(difference, "sv")
-    assert [c["id"] for c in out["columns"]] == ["metric", "s0", "s1", "d1"]
+    assert grocery["d1"] == difference  # sorts as a number, reads as +1 401
+    assert grocery["d1_text"] == "+" + number(difference, "sv")
+    assert [c["field"] for c in out["columns"]] == ["metric", "s0", "s1", "d1"]
+    headers = [c["headerName"] for c in out["columns"]]
+    assert headers[1:] == ["Liten (#1)", "Stor (#2)", "Stor (#2) − Liten (#1)"]
+    cost = out["rows"][-1]
+    assert cost["s1_text"] == number(b.cost_sek, "sv") + " kr"
+    assert cost["d1_text"].endswith(" kr") and cost["d1_text"].startswith("+")
     assert len(out["by_service"].figure["data"]) == 2
     assert len(out["by_kommun"].figure["data"]) == 2
     assert "Stor (#2)" in out["summary"]
@@ -78,9 +84,10 @@ def test_comparison_lines_up_services_by_key_not_position(result) -> None:  # ty
     _, rows = compare.compare_table([("Alla", full), ("Två", reordered)], dataset().registry, "sv")
     by_metric = {r["metric"]: r for r in rows}
     first, second = full.covered[0], full.covered[1]
-    assert by_metric["Dagligvaror"]["s1"] == number(first.scenario, "sv")
-    assert by_metric["Drivmedel"]["s1"] == number(second.scenario, "sv")
-    assert by_metric["Apotek"]["s1"] == "–"  # the second scenario has no pharmacy figure
+    assert by_metric["Dagligvaror"]["s1_text"] == number(first.scenario, "sv")
+    assert by_metric["Drivmedel"]["s1"] == second.scenario
+    assert by_metric["Apotek"]["s1"] is None  # the second scenario has no pharmacy figure
+    assert by_metric["Apotek"]["s1_text"] == by_metric["Apotek"]["d1_text"] == "–"
 
 
 def test_difference_classifies_places_and_people(result) -> None:  # type: ignore[no-untyped-def]

@@ -113,11 +113,11 @@ def test_my_kommun_filters_results(app_duo) -> None:  # type: ignore[no-untyped-
     figure = number(tingsryd.covered[0].scenario, "sv")
     _wait_text(app_duo, '[id=\'{"key":"grocery","type":"kpi"}\']', figure)
     # The actions table is a callback of its own and may render a moment after the KPIs.
-    cells = "#actions-table td[data-dash-column='kommun']"
+    cells = "#actions-table .ag-cell[col-id='kommun']"
     _until(lambda: {r.text for r in app_duo.find_elements(cells)} == {"Tingsryd"})
-    # money as a Swedish reader writes it: 260 000, never 260,000
-    costs = [c.text for c in app_duo.find_elements("#actions-table td[data-dash-column='cost']")]
-    assert costs and all(re.fullmatch(r"\d{1,3}( \d{3})*", c) for c in costs), costs
+    # money as a Swedish reader writes it: 260 000 kr, never 260,000
+    costs = [c.text for c in app_duo.find_elements("#actions-table .ag-cell[col-id='cost']")]
+    assert costs and all(re.fullmatch(r"\d{1,3}( \d{3})* kr", c) for c in costs), costs
     screenshot(app_duo, "kommun_tingsryd")
 
 
@@ -238,8 +238,10 @@ def test_budget_curve_draws_with_its_priority_list(app_duo) -> None:  # type: ig
     _open_tab(app_duo, "Budgetkurva")
     _click(app_duo, app_duo.find_element("#curve-button"))
     app_duo.wait_for_element("#curve-graph .js-plotly-plot", timeout=60)
-    _until(lambda: len(app_duo.find_elements("#priority-table td[data-dash-column='place']")) > 0)
-    first = app_duo.find_element("#priority-table td[data-dash-column='rank']").text
+    _until(lambda: len(app_duo.find_elements("#priority-table .ag-cell[col-id='place']")) > 0)
+    first = app_duo.find_element(
+        "#priority-table .ag-row[row-index='0'] .ag-cell[col-id='rank']"
+    ).text
     assert first == "1"
     screenshot(app_duo, "budget_curve")
 
@@ -250,19 +252,18 @@ def test_nulage_shows_todays_access_and_my_places(app_duo) -> None:  # type: ign
     data = dataset()
     county = access_today(data, Scenario(), data.region.name)[0]  # grocery, whole county
     _open_tab(app_duo, "Nuläge")
-    cell = "#access-table td[data-dash-column='c0']"
+    cell = "#access-table .ag-row[row-index='0'] .ag-cell[col-id='c0']"
     _until(lambda: len(app_duo.find_elements(cell)) > 0)
     assert (
         app_duo.find_element(cell).text == formatted(100 * county.class_shares[0], "sv", 1) + " %"
     )
-    assert (
-        "Sweden 2014" in app_duo.find_element("#access-table td[data-dash-column='reference']").text
-    )
+    reference = "#access-table .ag-row[row-index='0'] .ag-cell[col-id='reference']"
+    assert "Sweden 2014" in app_duo.find_element(reference).text
     app_duo.wait_for_element("#access-graph .js-plotly-plot", timeout=30)
     app_duo.driver.set_window_size(1920, 1080)
     screenshot(app_duo, "nulage_1920x1080")
     app_duo.find_element("#kommun option[value='0763']").click()
-    names = "#my-places-table td[data-dash-column='place']"
+    names = "#my-places-table .ag-cell[col-id='place']"
     _until(lambda: "Urshult" in {c.text for c in app_duo.find_elements(names)})
     app_duo.driver.set_window_size(1366, 768)
     table = app_duo.find_element("#my-places-table")
