@@ -1,12 +1,14 @@
-"""Which support schemes a place's actions and existing points may qualify for, as the card's
-lines (pure, no Dash): "Dagligvaror, åtgärd: Särskilt driftstöd: villkor okända – …"."""
+"""Which support schemes actions and existing points may qualify for: the card's lines and the
+actions table's cells (pure, no Dash)."""
 
 from __future__ import annotations
 
-from dashapp.eligibility_text import eligibility_line
+from dataclasses import replace
+
+from dashapp.eligibility_text import eligibility_cell, eligibility_line
 from dashapp.i18n import t
 from models.dataset import Dataset
-from models.eligibility import action_eligibility, point_eligibility
+from models.eligibility import action_eligibility, point_eligibility, solution_eligibility
 from models.places import PlaceFacts
 from models.solution import Solution
 
@@ -33,3 +35,10 @@ def support_lines(
         what = point.name or registry.label(point.service, language)
         lines += [(what, eligibility_line(e, language)) for e in point_eligibility(corrected, k)]
     return lines
+
+
+def eligibility_cells(corrected: Dataset, solution: Solution, language: str) -> list[str]:
+    """A table cell per action of ``solution`` (in its order): each scheme and its outcome.
+    ``corrected`` already carries the scenario's corrections, so they are not applied twice."""
+    as_given = replace(solution, scenario=replace(solution.scenario, corrections=()))
+    return [eligibility_cell(e, language) for e in solution_eligibility(corrected, as_given)]

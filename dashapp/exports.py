@@ -19,6 +19,7 @@ import pandas as pd
 import pyogrio.raw
 import shapely
 
+from dashapp.card_support import eligibility_cells
 from dashapp.formats import csv_dialect
 from dashapp.i18n import t
 from dashapp.present import label
@@ -52,6 +53,8 @@ def notes(dataset: Dataset, language: str, scenario: Scenario | None = None) -> 
 
 
 def actions_frame(solution: Solution, dataset: Dataset, language: str) -> pd.DataFrame:
+    """One row per action; ``dataset`` is the one the scenario's corrections left (the app
+    passes ``dataset_for(scenario)``), which the support-scheme cells are measured on."""
     actions = solution.actions
     return pd.DataFrame(
         {
@@ -65,6 +68,7 @@ def actions_frame(solution: Solution, dataset: Dataset, language: str) -> pd.Dat
             t("col_only_it", language): [round(a.people_only_here, 1) for a in actions],
             t("col_gained", language): [round(a.people_gained, 1) for a in actions],
             t("col_per_msek", language): [a.people_per_msek for a in actions],
+            t("col_support", language): eligibility_cells(dataset, solution, language),
         }
     )
 

@@ -219,6 +219,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_cost": ("Kostnad (kr/år)", "Cost (SEK/yr)"),
     "col_only_it": ("Personer som bara nås härifrån", "People reached only from here"),
     "col_per_msek": ("Personer per mnkr", "People per MSEK"),
+    "col_support": ("Möjligt stöd", "Possible support"),
     "col_gained": ("Personer som annars saknar tjänsten", "People otherwise without it"),
     "col_setting": ("Inställning", "Setting"),
     "col_value": ("Värde", "Value"),

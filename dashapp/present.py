@@ -9,6 +9,7 @@ sees (``shown``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from dashapp import style
@@ -86,9 +87,15 @@ def _people(field: str, value: float, language: str) -> Row:
 
 
 def actions_rows(
-    solution: Solution, registry: ServiceRegistry, kommun: str | None, language: str
+    solution: Solution,
+    registry: ServiceRegistry,
+    kommun: str | None,
+    language: str,
+    support: Sequence[str] | None = None,
 ) -> list[Row]:
-    """One row per funded action; ``row_id`` (place and service) is what a click reports."""
+    """One row per funded action; ``row_id`` (place and service) is what a click reports;
+    ``support`` holds each action's support-scheme cell, in the solution's order."""
+    cells = list(support) if support is not None else [""] * len(solution.actions)
     return [
         {
             "row_id": f"{a.place_id}/{a.service}",
@@ -101,8 +108,9 @@ def actions_rows(
             **_people("only_it", a.people_only_here, language),
             **_people("gained", a.people_gained, language),
             **shown("per_msek", a.people_per_msek, optional(a.people_per_msek, language)),
+            "support": cell,
         }
-        for a in solution.actions
+        for a, cell in zip(solution.actions, cells, strict=True)
         if not kommun or a.kommun_kod == kommun
     ]
 

@@ -22,6 +22,7 @@ from models.solution import Solution
     Input(ids.MAP_EDITS, "clickData"),
     Input(ids.ACTIONS_TABLE, "cellClicked"),
     Input(ids.CRITICAL_TABLE, "cellClicked"),
+    Input(ids.MY_PLACES_TABLE, "cellClicked"),
     State(ids.ACTIONS_TABLE, "rowData"),
     State(ids.CRITICAL_TABLE, "rowData"),
     prevent_initial_call=True,
@@ -32,12 +33,14 @@ def select_place(
     edit_click: dict[str, Any] | None,
     action_cell: dict[str, Any] | None,
     critical_cell: dict[str, Any] | None,
+    my_place_cell: dict[str, Any] | None,
     action_rows: list[dict[str, Any]] | None,
     critical_rows: list[dict[str, Any]] | None,
 ) -> Any:
     """A place picked on the map (its circle, or a service point drawn on top of it, which
     opens the point's place), or a row clicked in the actions or critical-points table (the
-    grid reports the row's ``row_id``, whatever the sort order)."""
+    grid reports the row's ``row_id``, whatever the sort order), or in "Mina orter" (whose
+    row id is the place's id: its card is where a point is closed or corrected)."""
     if ctx.triggered_id == ids.MAP_PLACES and click:
         return click["properties"]["id"]
     if ctx.triggered_id == ids.MAP_EDITS or (
@@ -45,6 +48,12 @@ def select_place(
     ):
         point = ctx.triggered[0]["value"]
         return point["properties"]["place"] if point else no_update
+    if ctx.triggered_id == ids.MY_PLACES_TABLE:
+        return (
+            my_place_cell.get("rowId") or no_update
+            if isinstance(my_place_cell, dict)
+            else no_update
+        )
     cell, rows = (
         (action_cell, action_rows)
         if ctx.triggered_id == ids.ACTIONS_TABLE

@@ -8,8 +8,9 @@ import numpy as np
 from dash import Input, Output, State, callback, ctx, no_update
 
 from dashapp import ids, present
+from dashapp.card_support import eligibility_cells
 from dashapp.components.results import kpi_card
-from dashapp.data import dataset
+from dashapp.data import dataset, dataset_for
 from dashapp.features import county_bounds
 from dashapp.scenario_form import kommun_code
 from dashapp.style import kommun_hideout
@@ -47,7 +48,10 @@ def show_actions(data: Store, kommun: str | None, language: str) -> Any:
     solution = _solution(data)
     if solution is None:
         return no_update
-    return present.actions_rows(solution, dataset().registry, kommun_code(kommun), language)
+    corrected = dataset_for(solution.scenario)
+    support = eligibility_cells(corrected, solution, language)
+    code = kommun_code(kommun)
+    return present.actions_rows(solution, corrected.registry, code, language, support)
 
 
 @callback(
@@ -99,7 +103,8 @@ def place_viewport(place_id: str) -> dict[str, Any]:
     data = dataset()
     j = data.place_position()[place_id]
     center = [float(data.places.lat_deg[j]), float(data.places.lon_deg[j])]
-    return {"center": center, "zoom": 11, "transition": "flyTo"}
+    # kommun zoom: the village and its neighbours stay in view (issue 9: not past about 10)
+    return {"center": center, "zoom": 10, "transition": "flyTo"}
 
 
 def kommun_viewport(kommun: str | None) -> dict[str, Any]:

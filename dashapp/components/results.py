@@ -154,6 +154,7 @@ def actions_table(language: str) -> dag.AgGrid:
         ("only_it", "col_only_it", "number"),
         ("gained", "col_gained", "number"),
         ("per_msek", "col_per_msek", "number"),
+        ("support", "col_support", "text"),
     ]
     return grid(ids.ACTIONS_TABLE, _columns(spec, language), language, "row_id", clickable=True)
 

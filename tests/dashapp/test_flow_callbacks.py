@@ -150,7 +150,7 @@ def test_actions_and_kommun_tables(result) -> None:  # type: ignore[no-untyped-d
 
 def test_kommun_filter_zooms_the_map_and_a_picked_place_centres_it(trigger) -> None:  # type: ignore[no-untyped-def]
     trigger("selected-place-store.data", "0763TB103")
-    assert results.move_map("all", "0763TB103")["zoom"] == 11
+    assert results.move_map("all", "0763TB103")["zoom"] == 10
     trigger("kommun.value", "0765")
     viewport = results.move_map("0765", "0763TB103")
     (south, west), (north, east) = viewport["bounds"]
@@ -176,22 +176,30 @@ def test_locking_from_the_card_reaches_the_scenario(trigger) -> None:  # type: i
 def test_place_card_opens_on_click(trigger, result) -> None:  # type: ignore[no-untyped-def]
     trigger("map-places.clickData", {})
     assert (
-        place.select_place({"properties": {"id": "0763TB103"}}, [], None, None, None, None, None)
+        place.select_place(
+            {"properties": {"id": "0763TB103"}}, [], None, None, None, None, None, None
+        )
         == "0763TB103"
     )
     shop = {"properties": {"id": "grocery-0100", "place": "0763TB103"}}
     trigger('{"service":"grocery","type":"map-points"}.clickData', shop)
-    assert place.select_place(None, [shop], None, None, None, None, None) == "0763TB103"
+    assert place.select_place(None, [shop], None, None, None, None, None, None) == "0763TB103"
     # a table row reports its row id (sorting moves rows, so never its position)
     trigger("critical-table.cellClicked", {})
     rows = [{"row_id": "p1", "place_id": "0763TB103"}, {"row_id": "p2", "place_id": "0780TC110"}]
     clicked = {"rowId": "p2", "rowIndex": 0, "colId": "point"}
-    assert place.select_place(None, [], None, None, clicked, None, rows) == "0780TC110"
-    assert place.select_place(None, [], None, None, {"rowId": "gone"}, None, rows) is no_update
+    assert place.select_place(None, [], None, None, clicked, None, None, rows) == "0780TC110"
+    assert (
+        place.select_place(None, [], None, None, {"rowId": "gone"}, None, None, rows) is no_update
+    )
     trigger("actions-table.cellClicked", {})
     actions = [{"row_id": "0763TB103/grocery", "place_id": "0763TB103"}]
     clicked = {"rowId": "0763TB103/grocery"}
-    assert place.select_place(None, [], None, clicked, None, actions, rows) == "0763TB103"
+    assert place.select_place(None, [], None, clicked, None, None, actions, rows) == "0763TB103"
+    # "Mina orter": a row is a place; its card is where a point is closed
+    trigger("my-places-table.cellClicked", {})
+    mine = {"rowId": "0763TB108"}
+    assert place.select_place(None, [], None, None, None, mine, None, None) == "0763TB108"
     trigger("selected-place-store.data", "0763TB103")
     is_open, title, body = place.show_card("0763TB103", result, "sv")
     assert is_open is True and title == "Konga"
