@@ -33,3 +33,20 @@ def test_the_card_lists_each_action_s_schemes_with_the_model_s_outcome(result, t
         assert eligibility_line(eligibility, "sv") in text
     _, _, english = place.show_card(action.place_id, result, "en")
     assert "Support schemes" in _text(english) and "Särskilt driftstöd" not in _text(english)
+
+
+def test_the_actions_table_and_the_csv_say_which_schemes_each_action_may_get(result) -> None:  # type: ignore[no-untyped-def]
+    from dashapp.callbacks import results
+    from dashapp.data import dataset
+    from dashapp.downloads import EXPORTS
+    from dashapp.eligibility_text import eligibility_cell
+    from models.eligibility import solution_eligibility
+
+    solution = Solution.from_dict(result)
+    expected = [eligibility_cell(e, "sv") for e in solution_eligibility(dataset(), solution)]
+    rows = results.show_actions(result, "all", "sv")
+    assert [r["support"] for r in rows] == expected
+    assert any("Särskilt driftstöd" in cell for cell in expected)
+    _, actions_csv = EXPORTS["csv"]
+    text = actions_csv(solution, dataset(), "sv").decode("utf-8-sig")
+    assert "Möjligt stöd" in text and expected[0].split(";")[0] in text
