@@ -220,6 +220,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_only_it": ("Personer som bara nås härifrån", "People reached only from here"),
     "col_per_msek": ("Personer per mnkr", "People per MSEK"),
     "col_support": ("Möjligt stöd", "Possible support"),
+    "curve_current_budget": ("Scenariots budget", "The scenario's budget"),
     "col_gained": ("Personer som annars saknar tjänsten", "People otherwise without it"),
     "col_setting": ("Inställning", "Setting"),
     "col_value": ("Värde", "Value"),

@@ -38,7 +38,12 @@ class BudgetCurve:
         """The nested order "fund these first": by budget step, then people per SEK."""
         ranked: list[Priority] = []
         for step in self.steps:
-            for action in step.new_actions:
+            # within a step: most people per SEK first, then by name (a stable, explainable tie)
+            ordered = sorted(
+                step.new_actions,
+                key=lambda a: (-(a.people_per_msek or 0.0), a.place_name, a.service),
+            )
+            for action in ordered:
                 ranked.append(
                     Priority(len(ranked) + 1, action, step.budget_sek, action.people_only_here)
                 )

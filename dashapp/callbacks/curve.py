@@ -34,7 +34,8 @@ def _curve(folder: str, scenario_json: str) -> BudgetCurve:
     return budget_curve(load_dataset(folder), scenario, curve_budgets(scenario.budget_sek))
 
 
-def curve_figure(curve: BudgetCurve, language: str) -> go.Figure:
+def curve_figure(curve: BudgetCurve, language: str, budget_sek: float | None = None) -> go.Figure:
+    """The curve, with a line at the scenario's own budget (where the room stands now)."""
     figure = go.Figure(
         go.Scatter(
             x=[s.budget_sek / 1e6 for s in curve.steps],
@@ -50,6 +51,13 @@ def curve_figure(curve: BudgetCurve, language: str) -> go.Figure:
         height=320,
         **formats.chart_layout(language, xaxis=formats.axis(1), yaxis=formats.axis(0)),
     )
+    if budget_sek is not None:
+        figure.add_vline(
+            x=budget_sek / 1e6,
+            line={"color": "#D55E00", "dash": "dash"},
+            annotation_text=t("curve_current_budget", language),
+            annotation_position="top left",
+        )
     return figure
 
 
@@ -62,6 +70,14 @@ def priority_rows(curve: BudgetCurve, registry: ServiceRegistry, language: str) 
             "action": t(f"action_{p.action.action}", language),
             **shown("cost", p.action.cost_sek, formats.money(p.action.cost_sek, language)),
             **shown("from_budget", p.from_budget_sek, formats.money(p.from_budget_sek, language)),
+            **shown(
+                "gained", p.action.people_gained, formats.number(p.action.people_gained, language)
+            ),
+            **shown(
+                "per_msek",
+                p.action.people_per_msek,
+                formats.optional(p.action.people_per_msek, language),
+            ),
         }
         for p in curve.priorities()
     ]
@@ -85,5 +101,7 @@ def show_curve(_clicks: int | None, data: dict[str, Any] | None, language: str) 
         curve = _curve(str(settings().data_dir), read_scenario(data).to_json())
     except ServicekartanError as error:
         return no_update, no_update, error.message(language), True
-    graph = dcc.Graph(figure=curve_figure(curve, language), config={"displaylogo": False})
+    budget = read_scenario(data).budget_sek
+    figure = curve_figure(curve, language, budget)
+    graph = dcc.Graph(figure=figure, config={"displaylogo": False})
     return graph, priority_rows(curve, dataset().registry, language), no_update, no_update

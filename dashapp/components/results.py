@@ -192,6 +192,8 @@ def priority_table(language: str) -> dag.AgGrid:
         ("action", "col_action", "text"),
         ("cost", "col_cost", "number"),
         ("from_budget", "col_from_budget", "number"),
+        ("gained", "col_gained", "number"),
+        ("per_msek", "col_per_msek", "number"),
     ]
     return grid(ids.PRIORITY_TABLE, _columns(spec, language), language)
 

@@ -26,6 +26,15 @@ def test_curve_button_draws_the_curve_and_the_priority_list() -> None:
     # Swedish separators on the axes, figures in full (no "10k")
     assert figure.layout.separators == ",\u00a0"
     assert figure.layout.yaxis.tickformat == ",.0f" and figure.layout.xaxis.tickformat == ",.1f"
+    # the room's own budget is marked on the curve
+    (line,) = figure.layout.shapes
+    assert line.x0 == line.x1 == 0.6
+    assert figure.layout.annotations[0].text == "Scenariots budget"
+    # each step's new actions in the order of people per MSEK, with both figures shown
+    for earlier, later in zip(rows, rows[1:], strict=False):
+        if earlier["from_budget"] == later["from_budget"]:
+            assert (earlier["per_msek"] or 0) >= (later["per_msek"] or 0)
+    assert all("gained_text" in r and "per_msek_text" in r for r in rows)
 
 
 def test_curve_errors_show_in_the_alert_in_the_users_language() -> None:
