@@ -190,9 +190,11 @@ def test_restricting_support_keeps_the_county_view(app_duo) -> None:  # type: ig
     assert funded and all(a.kommun_kod == "0763" for a in expected.actions)
 
     def shown() -> set[str]:
-        classes = [
-            e.get_attribute("class") for e in app_duo.find_elements("#map .sk-status-supported")
-        ]
+        # one read in the page: the map redraws its markers while the plan arrives
+        classes = app_duo.driver.execute_script(
+            "return [...document.querySelectorAll('#map .sk-status-supported')]"
+            ".map(e => e.getAttribute('class'))"
+        )
         return {c.split("sk-id-")[1].split()[0] for c in classes}
 
     until(lambda: shown() == funded, timeout=30)
