@@ -10,6 +10,7 @@ import json
 from dataclasses import asdict, replace
 from typing import Any
 
+from dashapp.scenario_form import parse_budget
 from models.corrections import Correction, check_corrections
 from models.dataset import Dataset
 from models.errors import Problem
@@ -22,13 +23,12 @@ def status_correction(point_id: str, status: str) -> Correction:
     return Correction("status", point_id=point_id, status=status)
 
 
-def cost_correction(place_id: str, service: str, kind: str, value: Any) -> Correction:
-    """A cost typed into the card; a blank or non-number becomes None, which the check refuses
-    with a message naming the field."""
-    try:
-        cost = float(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        cost = None
+def cost_correction(
+    place_id: str, service: str, kind: str, value: Any, language: str = "sv"
+) -> Correction:
+    """A cost typed into the card, read like the budget field ("260 000", "0,3 mnkr", "300
+    tkr"); raises BudgetProblem for text that is not an amount, which the card reports."""
+    cost = parse_budget(value, language)
     return Correction("cost", place_id=place_id, service=service, cost_kind=kind, cost_sek=cost)
 
 

@@ -48,7 +48,7 @@ def notes(dataset: Dataset, language: str, scenario: Scenario | None = None) -> 
         revision = safe_text(revision_status(scenario, language))
         found.append(t("revision_note", language, revision=revision))
     found += provenance_lines(dataset, scenario, language)
-    found.append(f"{t('sources_title', language)}: {dataset.region.citations()}")
+    found.append(f"{t('sources_title', language)}: {dataset.region.citations(language)}")
     return found
 
 

@@ -204,8 +204,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "access_chart_axis": ("Andel av befolkningen, %", "Share of the population, %"),
     "my_places_heading": (
-        "Mina orter: välj en kommun under Visa kommun",
-        "My places: choose a kommun under Show kommun",
+        "Mina orter: orterna i kommunen som visas (välj den under Visa kommun); "
+        "klicka på en rad för ortens kort",
+        "My places: the places of the kommun in view (choose it under Visa kommun); "
+        "click a row for the place's card",
     ),
     "tab_kommuner": ("Kommuner", "Kommuner"),
     "tab_curve": ("Budgetkurva", "Budget curve"),
@@ -336,6 +338,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "pick_cancel": ("Avbryt", "Cancel"),
     "layer_edits": ("Rättade servicepunkter", "Corrected service points"),
     "correction_refused": ("Rättelsen gjordes inte", "The correction was not made"),
+    "cost_not_amount": (
+        "Rättelsen gjordes inte: ”{text}” är inget belopp. Skriv kronor per år, "
+        "t.ex. 260 000 eller 0,3 mnkr.",
+        "The correction was not made: “{text}” is not an amount. Give SEK per year, "
+        "e.g. 260,000 or 0.3 MSEK.",
+    ),
     "correction_remove": ("Ta bort", "Remove"),
     "corrections_one": ("1 rättelse", "1 correction"),
     "corrections_many": ("{count} rättelser", "{count} corrections"),
@@ -451,12 +459,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "What starts in which year? The same budget every year; operating support recurs, "
         "establishing costs are paid once. The plan is made year by year (docs/model.md).",
     ),
-    "plan_budget": ("Budget per år (kr)", "Budget per year (SEK)"),
+    "plan_budget": ("Budget per år", "Budget per year"),
     "plan_years": ("År", "Years"),
     "plan_run": ("Planera", "Plan"),
     "plan_bad_input": (
-        "Ange en budget per år (0 eller mer) och 1–{most} år.",
-        "Give a budget per year (0 or more) and 1–{most} years.",
+        "Skriv en budget för varje år (t.ex. 2 500 000 eller 2,5 mnkr) eller en per år "
+        "med semikolon emellan (2 mnkr; 2,5 mnkr), för 1–{most} år.",
+        "Give one budget for every year (e.g. 2,500,000 or 2.5 MSEK) or one per year "
+        "separated by semicolons (2 MSEK; 2.5 MSEK), for 1–{most} years.",
     ),
     "card_cost_keep": ("Att behålla", "To keep"),
     "card_cost_establish": ("Att etablera", "To establish"),

@@ -105,7 +105,7 @@ def sources_line(dataset: Dataset, language: str) -> html.P:
     """The data folder's own sources (name, year, licence), each linked where it has a link."""
     items: list[Component | str] = [f"{t('sources_title', language)}: "]
     for position, source in enumerate(dataset.region.sources):
-        text = source.citation()
+        text = source.citation(language)
         items.append(html.A(text, href=source.link, target="_blank") if source.link else text)
         if position < len(dataset.region.sources) - 1:
             items.append("; ")

@@ -43,6 +43,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "method_exact": ("exakt flerårsmodell", "exact multi-year model"),
     "method_nested": ("år för år (nästlad approximation)", "year by year (nested approximation)"),
     "status_optimal": ("optimal", "optimal"),
+    "status_nested": (
+        "varje år bästa möjliga givet åren före",
+        "each year the best given the years before",
+    ),
     "status_time_limit": ("tidsgränsen nåddes", "time limit reached"),
     "status_feasible": ("giltig, ej bevisat bäst", "feasible, not proven best"),
     "headline": (
@@ -128,7 +132,9 @@ def _action_row(action: PlanAction, language: str, registry: ServiceRegistry) ->
 
 def summary_lines(plan: Plan, language: str) -> list[str]:
     """The headline: method and status, people-years gained, money spent against budgets."""
-    status_key = f"status_{plan.status}"
+    # a year-by-year plan is best for each year given the earlier ones, not proven best overall
+    nested = plan.method == "nested" and plan.status == "optimal"
+    status_key = "status_nested" if nested else f"status_{plan.status}"
     status = text(status_key, language) if status_key in TEXT else plan.status
     gap = "" if not plan.gap else text("gap", language, gap=percent(plan.gap, language))
     lines = [

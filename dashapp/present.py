@@ -234,6 +234,24 @@ def cost_text(cost_sek: float, at_risk: bool, assumption: bool, basis: str, lang
     return f"{what}: {number(cost_sek, language)} {t('sek_per_year', language)}{origin}"
 
 
+# the reference table's English words, as a Swedish reader reads them
+_SWEDISH_WORDS = (
+    ("Sweden: population in tätorter", "Sverige: befolkningen i tätorter"),
+    ("Sweden: population outside tätorter", "Sverige: befolkningen utanför tätorter"),
+    ("Sweden: total population", "Sverige: hela befolkningen"),
+    ("Sweden", "Sverige"),
+    ("persons", "personer"),
+)
+
+
+def _in_swedish(text: str, language: str) -> str:
+    if language == "en":
+        return text
+    for english, swedish in _SWEDISH_WORDS:
+        text = text.replace(english, swedish)
+    return text
+
+
 def _reference_text(reference: Reference, language: str) -> str:
     try:
         value = number(float(reference.value), language, 1 if "." in reference.value else 0)
@@ -241,8 +259,9 @@ def _reference_text(reference: Reference, language: str) -> str:
         value = reference.value
     unit = "\u00a0%" if reference.unit == "%" and language != "en" else reference.unit
     if reference.unit not in ("%", ""):
-        unit = f" {reference.unit}"
-    return f"{reference.geography} {reference.year}, {reference.threshold}: {value}{unit}"
+        unit = f" {_in_swedish(reference.unit, language)}"
+    place = _in_swedish(reference.geography, language)
+    return f"{place} {reference.year}, {reference.threshold}: {value}{unit}"
 
 
 def _shares(class_shares: tuple[float, ...], language: str) -> Row:

@@ -21,7 +21,7 @@ def provenance_rows(dataset: Dataset, scenario: Scenario | None, language: str) 
             basis += f"; {t('basis_corrected', language)}"
         method = f"method_{origin.figure}"
         fallback = t(method, language) if method in TEXT else t("basis_no_source", language)
-        sources = "; ".join(s.citation() for s in origin.sources) or fallback
+        sources = "; ".join(s.citation(language) for s in origin.sources) or fallback
         rows.append(
             {"figure": t(f"figure_{origin.figure}", language), "basis": basis, "sources": sources}
         )

@@ -20,10 +20,16 @@ class Source:
     licence: str
     link: str = ""
     feeds: tuple[str, ...] = ()  # the kinds of figure it feeds (models/provenance.py FIGURES)
+    source_sv: str = ""  # the source and licence in Swedish, for Swedish readers ("": as given)
+    licence_sv: str = ""
 
-    def citation(self) -> str:
-        """``SCB, Tätorter 2020 (2020, CC0)``: short enough for a footer."""
-        return f"{self.source} ({self.year}, {self.licence})"
+    def citation(self, language: str = "sv") -> str:
+        """``SCB, Tätorter 2020 (2020, CC0)``: short enough for a footer, in the reader's
+        language where the region gives a Swedish text."""
+        swedish = language != "en"
+        source = self.source_sv if swedish and self.source_sv else self.source
+        licence = self.licence_sv if swedish and self.licence_sv else self.licence
+        return f"{source} ({self.year}, {licence})"
 
 
 @dataclass(frozen=True)
@@ -57,8 +63,8 @@ class RegionInfo:
     def notes(self, language: str) -> tuple[str, ...]:
         return self.notes_en if language == "en" else self.notes_sv
 
-    def citations(self) -> str:
-        return "; ".join(s.citation() for s in self.sources)
+    def citations(self, language: str = "sv") -> str:
+        return "; ".join(s.citation(language) for s in self.sources)
 
 
 NO_REGION = RegionInfo("", ())  # arrays built in a notebook cite no sources
@@ -83,6 +89,8 @@ def region_from_settings(settings: Mapping[str, Any], default_name: str) -> Regi
             licence=_text(entry.get("licence")),
             link=_text(entry.get("link")),
             feeds=_texts(entry.get("feeds")),
+            source_sv=_text(entry.get("source_sv")),
+            licence_sv=_text(entry.get("licence_sv")),
         )
         for entry in (listed if isinstance(listed, list) else [])
         if isinstance(entry, Mapping)

@@ -21,6 +21,7 @@ from dashapp.corrections_form import (
 )
 from dashapp.data import dataset, settings, storage
 from dashapp.i18n import t
+from dashapp.scenario_form import BudgetProblem
 from models.errors import Problem, ServicekartanError
 from models.scenario import Scenario
 
@@ -87,6 +88,17 @@ def _map_click(base: Scenario, click: Any, pick: dict[str, Any] | None, language
     return _result(with_correction(base, dataset(), correction), language)
 
 
+def _cost_edit(base: Scenario, trigger: dict[str, Any], typed: Any, language: str) -> Edit:
+    try:
+        correction = cost_correction(
+            trigger["place"], trigger["service"], trigger["kind"], typed, language
+        )
+    except BudgetProblem:
+        shown = str(typed or "").strip()[:40]
+        return Edit(None, t("cost_not_amount", language, text=shown))
+    return _result(with_correction(base, dataset(), correction), language)
+
+
 def data_edit(
     base: Scenario,
     trigger: Any,
@@ -106,7 +118,5 @@ def data_edit(
         correction = status_correction(trigger["point"], trigger["status"])
         return _result(with_correction(base, dataset(), correction), language)
     if trigger["type"] == "cost-set":
-        typed = _cost_value(trigger, cost_inputs)
-        correction = cost_correction(trigger["place"], trigger["service"], trigger["kind"], typed)
-        return _result(with_correction(base, dataset(), correction), language)
+        return _cost_edit(base, trigger, _cost_value(trigger, cost_inputs), language)
     return _result(without_correction(base, dataset(), int(trigger["index"])), language)

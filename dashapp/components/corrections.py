@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashapp import ids
-from dashapp.i18n import t
+from dashapp.i18n import number, t
 from models.corrections import STATUSES
 from models.places import PlaceFacts, PointFacts, ServiceFacts
 from models.services import ServiceRegistry
@@ -50,10 +50,9 @@ def _cost_row(
         [
             dbc.Input(
                 id=ids.cost_input(place_id, facts.service, kind),
-                type="number",
-                min=0,
-                step=1000,
-                value=round(facts.cost_sek) if facts.cost_sek is not None else None,
+                type="text",
+                inputMode="decimal",
+                value=number(facts.cost_sek, language) if facts.cost_sek is not None else "",
             ),
             dbc.InputGroupText(t("sek_per_year", language)),
             dbc.Button(

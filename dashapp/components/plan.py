@@ -17,9 +17,7 @@ def plan_tab(language: str) -> html.Div:
             dbc.InputGroup(
                 [
                     dbc.InputGroupText(t("plan_budget", language)),
-                    dbc.Input(
-                        id=ids.PLAN_BUDGET, type="number", min=0, step=100_000, debounce=True
-                    ),
+                    dbc.Input(id=ids.PLAN_BUDGET, type="text", debounce=True),
                     dbc.InputGroupText(t("plan_years", language)),
                     dbc.Select(
                         id=ids.PLAN_YEARS,

@@ -19,7 +19,7 @@ def test_the_county_by_time_class_with_official_figures(result: dict[str, Any]) 
     # and the text it shows: 80,2 % with a non-breaking space, as a Swedish reader writes it
     assert grocery["c0_text"] == f"{100 * shares[0]:.1f}".replace(".", ",") + "\u00a0%"
     assert grocery["population_text"] == f"{grocery['population']:,.0f}".replace(",", "\u00a0")
-    assert "Sweden 2014, < 5 min: 84,6\u00a0%" in grocery["reference"]
+    assert "Sverige 2014, < 5 min: 84,6\u00a0%" in grocery["reference"]
     assert rows[-1]["service"] == "Hela korgen"
     assert "Kronoberg" in note and "Modellerat" in note
     assert "inom 10 km väg; hela Sverige: 90,9\u00a0% (SCB, 2006)" in note

@@ -65,10 +65,14 @@ def test_a_bad_cost_is_refused_with_a_swedish_message_and_changes_nothing(trigge
     spec = {"kind": "keep", "place": "0763TB103", "service": "grocery", "type": "cost-set"}
     trigger(json.dumps(spec) + ".n_clicks", 1)
     typed_id = {**spec, "type": "cost-input"}
-    out = _edit(DEFAULT.to_dict(), cost_values=[-5], cost_ids=[typed_id])
-    assert out["scenario"] is no_update and out["history"] is no_update
-    assert out["notice_open"] is True
-    assert out["notice"].startswith("Rättelsen gjordes inte: ska vara ett belopp")
+    for typed in ("-5", "abc", "", "2,5e6"):
+        out = _edit(DEFAULT.to_dict(), cost_values=[typed], cost_ids=[typed_id])
+        assert out["scenario"] is no_update and out["history"] is no_update
+        assert out["notice_open"] is True
+        assert out["notice"] == (
+            f"Rättelsen gjordes inte: ”{typed}” är inget belopp. Skriv kronor per år, "
+            "t.ex. 260 000 eller 0,3 mnkr."
+        )
 
 
 def test_a_cost_typed_in_the_card_becomes_a_correction(trigger) -> None:  # type: ignore[no-untyped-def]
@@ -76,7 +80,7 @@ def test_a_cost_typed_in_the_card_becomes_a_correction(trigger) -> None:  # type
     trigger(json.dumps(spec) + ".n_clicks", 1)
     other = {**spec, "service": "fuel", "type": "cost-input"}
     typed_id = {**spec, "type": "cost-input"}
-    out = _edit(DEFAULT.to_dict(), cost_values=[1, 90000], cost_ids=[other, typed_id])
+    out = _edit(DEFAULT.to_dict(), cost_values=["1", "90 000"], cost_ids=[other, typed_id])
     (correction,) = Scenario.from_dict(out["scenario"], DEFAULT).corrections
     assert (correction.service, correction.cost_kind, correction.cost_sek) == (
         "grocery",

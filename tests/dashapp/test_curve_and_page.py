@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from dash import no_update
 
 from dashapp.callbacks import curve, page
@@ -31,7 +33,7 @@ def test_curve_button_draws_the_curve_and_the_priority_list() -> None:
     assert line.x0 == line.x1 == 0.6
     assert figure.layout.annotations[0].text == "Scenariots budget"
     # each step's new actions in the order of people per MSEK, with both figures shown
-    for earlier, later in zip(rows, rows[1:], strict=False):
+    for earlier, later in itertools.pairwise(rows):
         if earlier["from_budget"] == later["from_budget"]:
             assert (earlier["per_msek"] or 0) >= (later["per_msek"] or 0)
     assert all("gained_text" in r and "per_msek_text" in r for r in rows)

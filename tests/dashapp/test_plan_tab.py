@@ -22,7 +22,7 @@ def _text(component: Any) -> str:
 
 def test_the_plan_tab_shows_each_year_with_the_model_s_figures() -> None:
     scenario = default_scenario(dataset().registry)
-    out = plan_callbacks.make_plan(1, 1_500_000, "3", scenario.to_dict(), "sv")
+    out = plan_callbacks.make_plan(1, "1 500 000", "3", scenario.to_dict(), "sv")
     text = _text(out)
     expected = run_plan(dataset(), scenario, [1_500_000] * 3)
     assert len(expected.years) == 3
@@ -34,12 +34,19 @@ def test_the_plan_tab_shows_each_year_with_the_model_s_figures() -> None:
 
 def test_bad_plan_input_is_said_in_swedish_and_nothing_is_planned() -> None:
     scenario = Scenario().to_dict()
-    for budget, years in ((-5, 4), ("abc", 4), (1_000_000, 9), (None, 4)):
+    for budget, years in (("-5", 4), ("abc", 4), ("1 000 000", 9), (None, 4), ("2,5e6", 4)):
         out = plan_callbacks.make_plan(1, budget, years, scenario, "sv")
-        assert _text(out) == "Ange en budget per år (0 eller mer) och 1–6 år."
+        assert _text(out).startswith("Skriv en budget för varje år (t.ex. 2 500 000")
+
+
+def test_budgets_are_read_as_a_person_types_them() -> None:
+    read = plan_callbacks.yearly_budgets
+    assert read("2 550 000", "4", "sv") == [2_550_000] * 4
+    assert read("3 mnkr", "2", "sv") == [3_000_000] * 2
+    assert read("2 mnkr; 2,5 mnkr; 3 mnkr", "4", "sv") == [2e6, 2.5e6, 3e6]
 
 
 def test_the_yearly_budget_starts_as_the_scenario_s() -> None:
     scenario = Scenario(budget_sek=750_000).to_dict()
-    assert plan_callbacks.default_budget(scenario, None) == 750_000
-    assert plan_callbacks.default_budget(scenario, 2_000_000) is plan_callbacks.no_update
+    assert plan_callbacks.default_budget(scenario, None) == "750\u00a0000"
+    assert plan_callbacks.default_budget(scenario, "2 mnkr") is plan_callbacks.no_update

@@ -258,7 +258,7 @@ def test_nulage_shows_todays_access_and_my_places(app_duo) -> None:  # type: ign
         app_duo.find_element(cell).text == formatted(100 * county.class_shares[0], "sv", 1) + " %"
     )
     reference = "#access-table .ag-row[row-index='0'] .ag-cell[col-id='reference']"
-    assert "Sweden 2014" in app_duo.find_element(reference).text
+    assert "Sverige 2014" in app_duo.find_element(reference).text
     app_duo.wait_for_element("#access-graph .js-plotly-plot", timeout=30)
     app_duo.driver.set_window_size(1920, 1080)
     screenshot(app_duo, "nulage_1920x1080")
