@@ -85,7 +85,7 @@ def budget_sek(text: str) -> float:
 def add_plan_command(
     commands: Any, add_data_option: Callable[[argparse.ArgumentParser], None]
 ) -> None:
-    from dashapp.cli_solve import budget_list, time_limit
+    from dashapp.cli_solve import add_solver_options, budget_list
 
     parser = commands.add_parser("plan", help="multi-year plan: what starts in which year")
     add_data_option(parser)
@@ -98,16 +98,6 @@ def add_plan_command(
         "--budgets", type=budget_list, help="comma-separated SEK, one per year (sets the years)"
     )
     parser.add_argument("--method", choices=("nested", "exact"), default="nested")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--language", choices=("sv", "en"), default="sv")
-    parser.add_argument("--solver", choices=("highs", "cbc"), default="highs")
-    parser.add_argument(
-        "--time-limit", type=time_limit, default=30.0, help="seconds per solve (1–3600)"
-    )
-    parser.add_argument(
-        "--close",
-        action="append",
-        metavar="POINT_ID",
-        help="close this existing point (repeatable), as a data correction",
-    )
+    add_solver_options(parser)
     parser.set_defaults(run=_plan)

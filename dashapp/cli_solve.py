@@ -203,6 +203,21 @@ def budget_list(text: str) -> list[float]:
     return budgets
 
 
+def add_solver_options(parser: argparse.ArgumentParser) -> None:
+    """The options every solving command shares: output, solver, time limit, closures."""
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--solver", choices=("highs", "cbc"), default="highs")
+    parser.add_argument(
+        "--time-limit", type=time_limit, default=30.0, help="seconds per solve (1–3600)"
+    )
+    parser.add_argument(
+        "--close",
+        action="append",
+        metavar="POINT_ID",
+        help="close this existing point (repeatable), as a data correction",
+    )
+
+
 def add_solve_commands(
     commands: Any, add_data_option: Callable[[argparse.ArgumentParser], None]
 ) -> None:
@@ -215,17 +230,7 @@ def add_solve_commands(
         parser = commands.add_parser(name, help=text)
         add_data_option(parser)
         parser.add_argument("--scenario", type=Path, help="scenario JSON (docs/scenario.md)")
-        parser.add_argument("--json", action="store_true", help="machine-readable output")
-        parser.add_argument("--solver", choices=("highs", "cbc"), default="highs")
-        parser.add_argument(
-            "--time-limit", type=time_limit, default=30.0, help="seconds per solve (1–3600)"
-        )
-        parser.add_argument(
-            "--close",
-            action="append",
-            metavar="POINT_ID",
-            help="close this existing point (repeatable), as a data correction",
-        )
+        add_solver_options(parser)
         parser.set_defaults(run=run)
         if name == "stress":
             parser.add_argument("--k", type=int, default=5, help="how many points close")

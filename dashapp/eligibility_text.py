@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dashapp import formats
+from dashapp.i18n import pick
 from models import eligibility as rules
 from models.eligibility import SCHEME_BY_KEY, Condition, Eligibility
 
@@ -152,9 +153,7 @@ ELIGIBILITY_TEXT: dict[str, tuple[str, str]] = {
 
 def text(key: str, language: str, **values: object) -> str:
     """The text for ``key`` in ``language`` (Swedish for anything but English)."""
-    swedish, english = ELIGIBILITY_TEXT[key]
-    chosen = english if language == "en" else swedish
-    return chosen.format(**values) if values else chosen
+    return pick(ELIGIBILITY_TEXT, key, language, **values)
 
 
 def _figure(value: float, language: str) -> str:

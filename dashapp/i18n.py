@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dashapp import formats
 
 LANGUAGES = ("sv", "en")
@@ -593,11 +595,18 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, language: str, **values: object) -> str:
-    """The text for ``key`` in ``language`` (Swedish for anything but English)."""
-    swedish, english = TEXT[key]
+def pick(table: Mapping[str, tuple[str, str]], key: str, language: str, **values: object) -> str:
+    """``table[key]`` in ``language`` (Swedish for anything but English), filled with
+    ``values``; every text table of the app (this one, the reports', eligibility's, the
+    plan's) is read through it."""
+    swedish, english = table[key]
     text = english if language == "en" else swedish
     return text.format(**values) if values else text
+
+
+def t(key: str, language: str, **values: object) -> str:
+    """The app's text for ``key`` in ``language``."""
+    return pick(TEXT, key, language, **values)
 
 
 def number(value: float, language: str, decimals: int = 0) -> str:

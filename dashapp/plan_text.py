@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dashapp.i18n import number, percent
+from dashapp.i18n import number, percent, pick
 from models.plan import Plan, PlanAction, PlanYear
 from models.services import DEFAULT_REGISTRY, ServiceRegistry
 from models.solution import BASKET
@@ -67,9 +67,7 @@ TEXT: dict[str, tuple[str, str]] = {
 
 
 def text(key: str, language: str, **values: object) -> str:
-    swedish, english = TEXT[key]
-    chosen = english if language == "en" else swedish
-    return chosen.format(**values) if values else chosen
+    return pick(TEXT, key, language, **values)
 
 
 def _label(key: str, language: str, registry: ServiceRegistry) -> str:

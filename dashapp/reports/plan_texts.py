@@ -3,6 +3,7 @@ texts (``dashapp.reports.texts.tr``), which fall back to the app's (``dashapp.i1
 
 from __future__ import annotations
 
+from dashapp.i18n import pick
 from dashapp.reports.texts import tr
 
 PLAN_TEXT: dict[str, tuple[str, str]] = {
@@ -188,6 +189,4 @@ def pt(key: str, language: str, **values: object) -> str:
     """A handlingsplan text, else the reports' (and the app's) text for ``key``."""
     if key not in PLAN_TEXT:
         return tr(key, language, **values)
-    swedish, english = PLAN_TEXT[key]
-    text = english if language == "en" else swedish
-    return text.format(**values) if values else text
+    return pick(PLAN_TEXT, key, language, **values)

@@ -4,7 +4,7 @@ name things the same way."""
 
 from __future__ import annotations
 
-from dashapp.i18n import t
+from dashapp.i18n import pick, t
 
 REPORT_TEXT: dict[str, tuple[str, str]] = {
     "page_footer": ("Sida {page} av {pages}", "Page {page} of {pages}"),
@@ -249,6 +249,4 @@ def tr(key: str, language: str, **values: object) -> str:
     """A report text, else the app's text for ``key`` (Swedish for anything but English)."""
     if key not in REPORT_TEXT:
         return t(key, language, **values)
-    swedish, english = REPORT_TEXT[key]
-    text = english if language == "en" else swedish
-    return text.format(**values) if values else text
+    return pick(REPORT_TEXT, key, language, **values)
