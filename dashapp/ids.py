@@ -200,3 +200,12 @@ UPLOAD_RESULT = "upload-result"
 
 def export_button(kind: Key) -> dict[str, Any]:
     return {"type": "export", "kind": kind}
+
+
+# workshop rooms (issue 13)
+ROOM_STORE = "room-store"
+
+
+# background solving (issue 13)
+CURVE_CANCEL = "curve-cancel"
+CURVE_PROGRESS = "curve-progress"
