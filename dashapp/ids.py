@@ -209,3 +209,6 @@ ROOM_STORE = "room-store"
 # background solving (issue 13)
 CURVE_CANCEL = "curve-cancel"
 CURVE_PROGRESS = "curve-progress"
+
+
+# projector polish (issue 9)
