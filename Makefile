@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8050
 
-.PHONY: run test lint typecheck pytest browser postgres reports data bench clean
+.PHONY: run test lint typecheck pytest browser postgres redis reports data bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,20 @@ postgres:
 		exit 1; \
 	fi
 
+## redis: Debian's Redis server; one browser test runs a budget curve through a throwaway one
+## and a Celery worker (tests/redis_server.py, tests/e2e/test_celery_curve.py)
+redis:
+	@if command -v redis-server >/dev/null 2>&1; then \
+		true; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server; \
+	else \
+		echo "The background-solving test needs Debian's package redis-server (it starts its"; \
+		echo "own server on 127.0.0.1 with no persistence and stops it after):"; \
+		echo "  sudo apt-get install redis-server"; \
+		exit 1; \
+	fi
+
 ## reports: Debian's libraries WeasyPrint draws PDFs with (pango, harfbuzz), a font, and
 ## poppler-utils (pdftoppm) with which the report tests draw each first page as a PNG
 REPORT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
@@ -69,7 +83,7 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
-pytest: $(VENV)/.installed-test browser postgres reports
+pytest: $(VENV)/.installed-test browser postgres redis reports
 	$(BIN)/pytest --headless
 
 ## test: install everything, then lint, type-check and run every test (browser tests included)

@@ -31,6 +31,9 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
       opacity: visible ? 1 : 0.2,
       pane: hideout.pane || "overlayPane",
     });
+    marker.on("add", function () {
+      window.servicekartan.watchSize(marker._map);
+    });
     const people = p.population ? " (" + p.population.toLocaleString("sv-SE") + ")" : "";
     if (p.kind === "tatort" && visible && hideout.label_zoom) {
       window.servicekartan.zoomLabel(marker, p.name + people, p.name, hideout.label_zoom, radius);
@@ -38,6 +41,19 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
       marker.bindTooltip(window.servicekartan.textTooltip(p.name + people));
     }
     return marker;
+  },
+
+  // Leaflet measures its box once and on window resizes only; the page's own changes (the
+  // workshop class, a notice above the map) resize it too, and a fit to a kommun or to the
+  // county computed with a stale size crops it. Measure again whenever the box changes.
+  watchSize: function (map) {
+    if (!map || map._skWatched || typeof ResizeObserver === "undefined") {
+      return;
+    }
+    map._skWatched = true;
+    new ResizeObserver(function () {
+      map.invalidateSize({ pan: false });
+    }).observe(map.getContainer());
   },
 
   // A tätort's name: a tooltip on hover, a permanent label (plain text, readable without
@@ -130,7 +146,7 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
     }
     const known = Boolean(hideout._uncovered);
     const state = !known ? "unknown" : hideout._uncovered.has(p.i) ? "uncovered" : "covered";
-    return L.circleMarker(latlng, {
+    const marker = L.circleMarker(latlng, {
       radius: 1.5 + Math.min(Math.sqrt(p.population) / 4, 3),
       className: "sk-demand" + (known ? " sk-" + state : ""),
       stroke: false,
@@ -139,6 +155,22 @@ window.servicekartan = Object.assign({}, window.servicekartan, {
       interactive: false,
       pane: hideout.pane || "overlayPane",
     });
+    window.servicekartan.onCanvas(marker);
+    return marker;
+  },
+
+  // The population squares (thousands, redrawn with every result, never clicked) are painted
+  // on one canvas per map and pane instead of one SVG element each: the page loads and a new
+  // result redraws in a fraction of the time. Same colours, sizes and order.
+  onCanvas: function (marker) {
+    const beforeAdd = marker.beforeAdd;
+    marker.beforeAdd = function (map) {
+      const pane = this.options.pane;
+      map._skCanvas = map._skCanvas || {};
+      map._skCanvas[pane] = map._skCanvas[pane] || L.canvas({ pane: pane });
+      this.options.renderer = map._skCanvas[pane];
+      return beforeAdd.call(this, map);
+    };
   },
 
   diffDemandToLayer: function (feature, latlng, context) {

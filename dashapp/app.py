@@ -8,9 +8,11 @@ command line do).
 
 from __future__ import annotations
 
+from typing import Any
+
 import dash
 
-from dashapp import layout
+from dashapp import background, layout
 from dashapp.data import SETTINGS_KEY
 from dashapp.headers import add_security_headers
 from dashapp.settings import Settings
@@ -18,9 +20,10 @@ from models.dataset import load_dataset
 from models.paths import PROJECT_ROOT
 
 
-def create_app(settings: Settings) -> dash.Dash:
+def create_app(settings: Settings, manager: Any = None) -> dash.Dash:
     """A Dash app serving ``settings.data_dir`` (validated and loaded now, so bad data fails
-    at start rather than on the first request)."""
+    at start rather than on the first request). Background callbacks run on ``manager``, by
+    default the one the settings choose (dashapp/background.py)."""
     dataset = load_dataset(settings.data_dir)
     from dash import _callback
 
@@ -37,6 +40,8 @@ def create_app(settings: Settings) -> dash.Dash:
         assets_folder=str(PROJECT_ROOT / "assets"),
         serve_locally=True,
         compress=True,  # gzip: the map layers and bundles shrink about eightfold
+        # slow solves, curves and robustness runs: local processes, or Celery on REDIS_URL
+        background_callback_manager=manager or background.manager_for(settings),
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="sv">')
     app.server.config[SETTINGS_KEY] = settings

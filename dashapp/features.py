@@ -124,6 +124,16 @@ def region_bounds(dataset: Dataset) -> list[list[float]]:
     return [[min(lat), min(lon)], [max(lat), max(lon)]]
 
 
+def kommun_bounds(dataset: Dataset, kommun: str) -> list[list[float]]:
+    """[[south, west], [north, east]] of one kommun's places: "Visa kommun" fits the map to
+    them (with a margin in pixels, callbacks/results.py), so every place of it is in view."""
+    inside = dataset.places.kommun_kod == kommun
+    if not inside.any():
+        return county_bounds(dataset)
+    lat, lon = dataset.places.lat_deg[inside], dataset.places.lon_deg[inside]
+    return [[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]]
+
+
 def edited_points_geojson(dataset: Dataset, point_ids: list[str]) -> dict[str, Any]:
     """The points corrections added or moved, where the corrected ``dataset`` has them (a few
     features: the one layer a callback rebuilds, as the shipped layers cannot know them)."""

@@ -204,11 +204,55 @@ def export_button(kind: Key) -> dict[str, Any]:
 
 # workshop rooms (issue 13)
 ROOM_STORE = "room-store"
+ROOM_LINK = "room-link-store"  # the ?rum= code of the page address, as typed
+ROOM_NAME = "room-name"
+ROOM_OPEN = "room-open"
+ROOM_CODE = "room-code"
+ROOM_JOIN = "room-join"
+ROOM_LEAVE = "room-leave"
+ROOM_MESSAGE = "room-message"
+ROOM_SHOWN = "room-shown"
+ROOM_BADGE = "room-badge"
+OPENED_STORE = "opened-scenario-store"  # the saved version the scenario was opened from
+SAVED_CHANGE = "saved-change-store"  # bumped by rename, hide and show again
+SAVED_ROW_MESSAGE = "saved-row-message"
+SHOW_HIDDEN = "show-hidden"
+SAVE_ACK = "save-ack-store"  # the save click the server answered
+SAVE_TOKEN = "save-token-store"  # the save click the browser waits for
+SAVE_FAILED = "save-failed-store"  # set in the browser when a save request failed
+SAVE_PENDING = "save-pending"
+SAVE_TEXTS = "save-texts-store"
+
+
+def rename_input(scenario_id: Key) -> dict[str, Any]:
+    return {"type": "rename-input", "id": scenario_id}
+
+
+def rename_saved(scenario_id: Key) -> dict[str, Any]:
+    return {"type": "rename-saved", "id": scenario_id}
+
+
+def hide_saved(scenario_id: Key) -> dict[str, Any]:
+    return {"type": "hide-saved", "id": scenario_id}
+
+
+def unhide_saved(scenario_id: Key) -> dict[str, Any]:
+    return {"type": "unhide-saved", "id": scenario_id}
 
 
 # background solving (issue 13)
 CURVE_CANCEL = "curve-cancel"
 CURVE_PROGRESS = "curve-progress"
+SLOW_SOLVE_REQUEST = "slow-solve-request-store"  # a scenario the background solver takes
+ROBUST_K = "robust-k"
+ROBUST_BUTTON = "robust-button"
+ROBUST_CANCEL = "robust-cancel"
+ROBUST_PROGRESS = "robust-progress"
+ROBUST_CLOSED = "robust-closed"
+ROBUST_SERVICE_TABLE = "robust-service-table"
+ROBUST_KOMMUN_TABLE = "robust-kommun-table"
+ROBUST_SCENARIO = "robust-scenario-store"  # the scenario the robustness run was computed for
+ROBUST_STALE = "robust-stale"
 
 
 # projector polish (issue 9)

@@ -22,6 +22,7 @@ from dashapp.components.results import (
     kommun_table,
     kpi_card,
 )
+from dashapp.components.rooms import save_stores
 from dashapp.components.status import kpi_panel
 from dashapp.components.workspace import (
     data_tab,
@@ -58,6 +59,8 @@ def header(language: str, scenario: Scenario, workshop: bool) -> dbc.Row:
             ),
             # Solve and Undo stay in view above everything, the village card included
             dbc.Col(action_buttons(language), className="ms-auto", width="auto"),
+            # where this tab saves, in workshop mode too (filled by callbacks/rooms.py)
+            dbc.Col(html.Div(id=ids.ROOM_BADGE, className="sk-room-badge"), width="auto"),
             dbc.Col(
                 dbc.Switch(id=ids.WORKSHOP, label=t("workshop_toggle", language), value=workshop),
                 width="auto",
@@ -202,8 +205,14 @@ def page(
     )
 
 
-def stores(language: str, scenario: Scenario, workshop: bool) -> list[Component]:
-    """Per-browser state, created with the page so every callback input exists from the start."""
+def stores(
+    language: str, scenario: Scenario, workshop: bool, room_link: str | None = None
+) -> list[Component]:
+    """Per-browser state, created with the page so every callback input exists from the start.
+
+    The room is kept per tab (session storage): a reload or a language switch stays in the
+    room, a new tab starts in the open workspace unless its address names a room
+    (``?rum=``), and nothing lingers on a shared computer once the tab is closed."""
     return [
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.LANGUAGE_STORE, data=language),
@@ -217,6 +226,11 @@ def stores(language: str, scenario: Scenario, workshop: bool) -> list[Component]
         dcc.Store(id=ids.REVISION_VERSION, data=0),
         dcc.Store(id=ids.SOLVE_REQUEST),
         dcc.Store(id=ids.CURVE_SCENARIO),
+        dcc.Store(id=ids.ROOM_STORE, storage_type="session"),
+        dcc.Store(id=ids.ROOM_LINK, data=room_link),
+        dcc.Store(id=ids.OPENED_STORE, data=None),
+        dcc.Store(id=ids.SAVED_CHANGE, data=None),
+        *save_stores(language),
     ]
 
 
@@ -244,7 +258,7 @@ def linked_scenario(text: str | None, data: Dataset, language: str) -> tuple[Sce
 
 
 def serve_layout() -> dbc.Container:
-    """The whole page for one page load, from the URL: ``?lang=en&w=1&s=<scenario>``."""
+    """The whole page for one page load, from the URL: ``?lang=en&w=1&s=<scenario>&rum=<room>``."""
     args = page_query()
     language = args.get("lang", DEFAULT_LANGUAGE)
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
@@ -253,7 +267,7 @@ def serve_layout() -> dbc.Container:
     scenario, error = linked_scenario(args.get("s"), data, language)
     return dbc.Container(
         [
-            *stores(language, scenario, workshop),
+            *stores(language, scenario, workshop, args.get("rum")),
             page(data, language, scenario, workshop, settings().tile_url, error),
         ],
         fluid=True,
@@ -284,5 +298,6 @@ def validation_layout(dataset: Dataset) -> html.Div:
             saved_item(saved, dataset.registry, DEFAULT_LANGUAGE),
             kpi_card({"key": "cost", "title": "", "value": "", "vs_baseline": "", "vs_today": ""}),
             html.Button(id=ids.correction_remove(0)),  # the Data tab's list of corrections
+            html.Button(id=ids.unhide_saved(0)),  # a hidden saved scenario's row
         ]
     )

@@ -73,13 +73,32 @@ def _money_card(solution: Solution, cost: float, language: str) -> dict[str, str
     }
 
 
+def basket_title(solution: Solution, registry: ServiceRegistry, language: str) -> str:
+    """The basket card's title defines it where it is read (the full note under the cards
+    falls below the fold on a projector): "Hela korgen: når dagligvaror, … och kontantuttag"."""
+    names = [registry.label(s, language).lower() for s in solution.scenario.basket]
+    joined = f" {t('and', language)} ".join(
+        [", ".join(names[:-1]), names[-1]] if len(names) > 1 else names
+    )
+    return t(f"kpi_basket_{solution.scenario.mode}", language, services=joined)
+
+
 def kpi_cards(
     solution: Solution, registry: ServiceRegistry, kommun: str | None, language: str
 ) -> list[dict[str, str]]:
     """One card per service and the basket, then money and optimality."""
     covered, cost = _figures(solution, kommun)
     cards = [_service_card(c, registry, language) for c in covered]
+    for card in cards:
+        if card["key"] == BASKET and solution.scenario.basket:
+            card["title"] = basket_title(solution, registry, language)
     return [*cards, _money_card(solution, cost, language)]
+
+
+def people_count(value: float, language: str) -> str:
+    """ "1 person", "794 personer": the noun agrees with the number as it is written."""
+    text = number(value, language)
+    return t("people_one", language) if text == "1" else t("people_many", language, count=text)
 
 
 def _people(field: str, value: float, language: str) -> Row:
@@ -167,7 +186,7 @@ def _critical_row(
             "critical_sentence",
             language,
             name=critical.name,
-            people=number(critical.people_losing, language),
+            people=people_count(critical.people_losing, language),
             service=service.lower(),
             minutes=number(minutes, language),
         ),
@@ -211,8 +230,7 @@ def status_reason_text(reason: str, language: str) -> str:
 
 def customer_base_text(facts: ServiceFacts, language: str) -> str:
     """ "Kundunderlag: 640 personer inom 10 min (minst 100)", and a warning below it."""
-    people = number(facts.customers, language)
-    text = t("card_customers", language, people=people)
+    text = t("card_customers", language, people=people_count(facts.customers, language))
     if facts.min_customers > 0:
         least = number(facts.min_customers, language)
         key = (

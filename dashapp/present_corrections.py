@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashapp.i18n import number, t
-from models.corrections import Correction, added_point_id
+from models.corrections import Correction, added_point_id, apply_corrections
 from models.dataset import Dataset
 from models.scenario import Scenario
 
@@ -80,3 +80,68 @@ def revision_status(scenario: Scenario, language: str) -> str:
     if scenario.data_revision:
         return t("revision_named", language, name=scenario.data_revision, count=count)
     return t("revision_unsaved", language, count=count)
+
+
+@dataclass(frozen=True)
+class ClosedPoint:
+    """A point a correction closed at a place: the card offers to open it again."""
+
+    point_id: str
+    name: str
+    service: str
+    was_at_risk: bool  # its status just before the correction closed it
+
+
+def _before(base: Dataset, corrections: tuple[Correction, ...], index: int) -> Dataset:
+    """The data as the corrections before ``index`` leave it; the shipped data itself when
+    none of them touches the point (the usual case, and no tables are rebuilt)."""
+    point_id = corrections[index].point_id
+    earlier = corrections[:index]
+    if point_id in _shipped_ids(base) and all(c.point_id != point_id for c in earlier):
+        return base
+    return apply_corrections(base, earlier)
+
+
+def _shipped_ids(base: Dataset) -> set[str]:
+    return set(base.points.ids.tolist())
+
+
+def closed_points_at(
+    base: Dataset, corrections: tuple[Correction, ...], place_id: str
+) -> list[ClosedPoint]:
+    """Points at ``place_id`` that the scenario's corrections closed, last closure first."""
+    found: dict[str, ClosedPoint] = {}
+    for index, c in enumerate(corrections):
+        if c.action != "status" or c.status != "closed" or c.point_id in found:
+            continue
+        data = _before(base, corrections, index)
+        position = {p: k for k, p in enumerate(data.points.ids.tolist())}
+        k = position.get(c.point_id)
+        if k is None or str(data.places.ids[data.points.place_index[k]]) != place_id:
+            continue
+        found[c.point_id] = ClosedPoint(
+            c.point_id,
+            str(data.points.names[k]),
+            str(data.points.service[k]),
+            str(data.points.status[k]) == "at_risk",
+        )
+    return list(reversed(found.values()))
+
+
+def reopened(corrections: tuple[Correction, ...], point_id: str) -> int | None:
+    """The index of the correction that closed ``point_id`` (the last one), to be removed."""
+    closing = [
+        k
+        for k, c in enumerate(corrections)
+        if c.action == "status" and c.status == "closed" and c.point_id == point_id
+    ]
+    return closing[-1] if closing else None
+
+
+def closure_note(point: ClosedPoint, funded_before: bool, language: str) -> str:
+    """Why closing the point did, or did not, change the plan's figures (docs/model.md: an
+    at-risk point counts in a plan only when the plan funds it; unfunded, it is assumed to
+    close, so closing it changes the plan's figures not at all, only "compared with today")."""
+    if not point.was_at_risk:
+        return t("closed_note_secure", language)
+    return t("closed_note_funded" if funded_before else "closed_note_unfunded", language)

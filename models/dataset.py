@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -110,14 +110,28 @@ class Dataset:
     def place_position(self) -> dict[str, int]:
         return {place_id: j for j, place_id in enumerate(self.places.ids)}
 
-    def points_at(self, status: str) -> BoolArray:
-        """place × service: at least one existing point with this status."""
-        found = np.zeros((len(self.places), len(self.services)), dtype=bool)
-        chosen = self.points.status == status
-        service_position = np.array([self.service_index(s) for s in self.points.service[chosen]])
-        if len(service_position):
+    @cached_property
+    def _points_by_status(self) -> dict[str, BoolArray]:
+        """place × service per point status, computed once: the model and the village card
+        ask for it many times per request, and a Dataset never changes (corrections make a
+        new one)."""
+        by_status: dict[str, BoolArray] = {}
+        for status in set(self.points.status.tolist()):
+            found = np.zeros((len(self.places), len(self.services)), dtype=bool)
+            chosen = self.points.status == status
+            services = self.points.service[chosen]
+            service_position = np.array([self.service_index(s) for s in services], dtype=int)
             found[self.points.place_index[chosen], service_position] = True
-        return found
+            by_status[status] = found
+        return by_status
+
+    def points_at(self, status: str) -> BoolArray:
+        """place × service: at least one existing point with this status (a copy, so a caller
+        may change it)."""
+        found = self._points_by_status.get(status)
+        if found is None:
+            return np.zeros((len(self.places), len(self.services)), dtype=bool)
+        return found.copy()
 
     @property
     def demand_is_modelled(self) -> bool:

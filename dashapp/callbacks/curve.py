@@ -1,22 +1,28 @@
-"""The budget–coverage curve and its nested priority list, computed on request."""
+"""The budget–coverage curve and its nested priority list, computed in the background: the
+curve draws its points as each budget is solved, and a new press, "Avbryt" or a changed
+scenario cancels the run."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
+import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
-from dash import Input, Output, State, callback, dcc, no_update
+from dash import Input, Output, State, callback, dcc, html, no_update
 
 from dashapp import formats, ids
-from dashapp.data import dataset, read_scenario, settings
+from dashapp.background import POLL_MS, job_dataset, job_scenario
 from dashapp.i18n import t
 from dashapp.present import Row, shown
-from models.analysis import BudgetCurve, budget_curve
-from models.dataset import load_dataset
-from models.errors import ServicekartanError
+from models.analysis import BudgetCurve, CurveStep, _value_for_money, _with_chosen
+from models.dataset import Dataset
+from models.errors import InfeasibleError, ServicekartanError
+from models.run import run_scenario
 from models.scenario import Scenario
 from models.services import ServiceRegistry
+from models.solution import Action
 
 STEPS = 10
 
@@ -28,14 +34,44 @@ def curve_budgets(budget_sek: float) -> list[float]:
     return [round(top * k / (STEPS - 1), -3) for k in range(STEPS)]
 
 
-@lru_cache(maxsize=16)
-def _curve(folder: str, scenario_json: str) -> BudgetCurve:
-    scenario = Scenario.from_json(scenario_json)
-    return budget_curve(load_dataset(folder), scenario, curve_budgets(scenario.budget_sek))
+def curve_steps(
+    dataset: Dataset, scenario: Scenario, budgets_sek: list[float]
+) -> Iterator[tuple[int, BudgetCurve]]:
+    """``models.analysis.budget_curve`` one budget at a time: after each budget, how many are
+    done and the curve so far (the last one yielded is budget_curve's whole curve; a test
+    holds the two equal). Budgets below the cost of the scenario's own lock-ins are left out,
+    as there; no budget at all paying for them raises that budget's InfeasibleError.
+
+    A copy of budget_curve's loop, since that function reports nothing until it ends; a
+    per-step hook there (``on_step``) would let this module call it instead."""
+    steps: list[CurveStep] = []
+    chosen: tuple[Action, ...] = ()
+    too_low: InfeasibleError | None = None
+    for done, budget in enumerate(sorted(budgets_sek), start=1):
+        step = replace(scenario, budget_sek=budget, locks=_with_chosen(scenario.locks, chosen))
+        try:
+            solution = run_scenario(dataset, step)
+        except InfeasibleError as error:
+            if steps:
+                raise
+            too_low = error
+            yield done, BudgetCurve(())
+            continue
+        previous = set(chosen)
+        new = sorted((a for a in solution.actions if a not in previous), key=_value_for_money)
+        steps.append(CurveStep(budget, solution, tuple(new)))
+        chosen = solution.actions
+        yield done, BudgetCurve(tuple(steps))
+    if not steps and too_low is not None:
+        raise too_low
 
 
-def curve_figure(curve: BudgetCurve, language: str, budget_sek: float | None = None) -> go.Figure:
-    """The curve, with a line at the scenario's own budget (where the room stands now)."""
+def curve_figure(
+    curve: BudgetCurve, language: str, budget_sek: float | None = None, top_sek: float = 0.0
+) -> go.Figure:
+    """The curve, with a line at the scenario's own budget (where the room stands now). With
+    ``top_sek`` the budget axis runs to that budget, so a curve still being computed fills in
+    from the left rather than rescaling at every point."""
     figure = go.Figure(
         go.Scatter(
             x=[s.budget_sek / 1e6 for s in curve.steps],
@@ -51,6 +87,8 @@ def curve_figure(curve: BudgetCurve, language: str, budget_sek: float | None = N
         height=320,
         **formats.chart_layout(language, xaxis=formats.axis(1), yaxis=formats.axis(0)),
     )
+    if top_sek > 0:
+        figure.update_xaxes(range=[-0.03 * top_sek / 1e6, 1.03 * top_sek / 1e6])
     if budget_sek is not None:
         figure.add_vline(
             x=budget_sek / 1e6,
@@ -83,25 +121,72 @@ def priority_rows(curve: BudgetCurve, registry: ServiceRegistry, language: str) 
     ]
 
 
+def progress_view(
+    curve: BudgetCurve, done: int, steps: int, language: str, budget_sek: float, top_sek: float
+) -> html.Div:
+    """While the curve is computed: which budget is being solved, a bar, the points so far."""
+    parts: list[Any] = [
+        html.Div(
+            t("curve_progress", language, step=min(done + 1, steps), steps=steps),
+            className="sk-progress-text",
+        ),
+        dbc.Progress(value=done, max=steps, className="sk-progress-bar"),
+    ]
+    if curve.steps:
+        figure = curve_figure(curve, language, budget_sek, top_sek)
+        parts.append(dcc.Graph(figure=figure, config={"displaylogo": False}))
+    return html.Div(parts, className="sk-progress")
+
+
+def curve_outputs(
+    curve: BudgetCurve, data: dict[str, Any], scenario: Scenario, language: str
+) -> tuple[Any, ...]:
+    """(graph, priority rows, the scenario it belongs to, alert, alert open) for a curve."""
+    top = max(curve_budgets(scenario.budget_sek))
+    figure = curve_figure(curve, language, scenario.budget_sek, top)
+    graph = dcc.Graph(figure=figure, config={"displaylogo": False})
+    rows = priority_rows(curve, job_dataset().registry, language)
+    return graph, rows, data, no_update, no_update
+
+
 @callback(
     Output(ids.CURVE_GRAPH, "children"),
     Output(ids.PRIORITY_TABLE, "rowData"),
+    Output(ids.CURVE_SCENARIO, "data"),
     Output(ids.ERROR, "children", allow_duplicate=True),
     Output(ids.ERROR, "is_open", allow_duplicate=True),
     Input(ids.CURVE_BUTTON, "n_clicks"),
     State(ids.SCENARIO_STORE, "data"),
     State(ids.LANGUAGE_STORE, "data"),
+    background=True,
+    progress=[Output(ids.CURVE_PROGRESS, "children")],
+    progress_default=[None],  # cleared when the run ends or is cancelled
+    # a new press supersedes the run by itself (Dash ends a callback's previous job)
+    cancel=[Input(ids.CURVE_CANCEL, "n_clicks"), Input(ids.SCENARIO_STORE, "data")],
+    running=[
+        (Output(ids.CURVE_CANCEL, "hidden"), False, True),
+        (Output(ids.CURVE_GRAPH, "hidden"), True, False),
+    ],
+    interval=POLL_MS,
     prevent_initial_call=True,
-    running=[(Output(ids.CURVE_BUTTON, "disabled"), True, False)],
 )
-def show_curve(_clicks: int | None, data: dict[str, Any] | None, language: str) -> Any:
+def show_curve(
+    set_progress: Callable[[Any], None],
+    _clicks: int | None,
+    data: dict[str, Any] | None,
+    language: str,
+) -> tuple[Any, ...]:
+    """Runs as a background job: no Flask context, settings via dashapp/background.py."""
     if not data:
-        return no_update, no_update, no_update, no_update
+        return no_update, no_update, no_update, no_update, no_update
     try:
-        curve = _curve(str(settings().data_dir), read_scenario(data).to_json())
+        scenario = job_scenario(data)
+        budgets = curve_budgets(scenario.budget_sek)
+        curve = BudgetCurve(())
+        set_progress(progress_view(curve, 0, STEPS, language, scenario.budget_sek, max(budgets)))
+        for done, curve in curve_steps(job_dataset(), scenario, budgets):
+            view = progress_view(curve, done, STEPS, language, scenario.budget_sek, max(budgets))
+            set_progress(view)
     except ServicekartanError as error:
-        return no_update, no_update, error.message(language), True
-    budget = read_scenario(data).budget_sek
-    figure = curve_figure(curve, language, budget)
-    graph = dcc.Graph(figure=figure, config={"displaylogo": False})
-    return graph, priority_rows(curve, dataset().registry, language), no_update, no_update
+        return no_update, no_update, no_update, error.message(language), True
+    return curve_outputs(curve, data, scenario, language)

@@ -21,6 +21,7 @@ from dashapp.corrections_form import (
 )
 from dashapp.data import dataset, settings, storage
 from dashapp.i18n import t
+from dashapp.present_corrections import reopened
 from dashapp.scenario_form import BudgetProblem
 from models.errors import Problem, ServicekartanError
 from models.scenario import Scenario
@@ -99,6 +100,18 @@ def _cost_edit(base: Scenario, trigger: dict[str, Any], typed: Any, language: st
     return _result(with_correction(base, dataset(), correction), language)
 
 
+def _status_edit(base: Scenario, point_id: str, status: str, language: str) -> Edit:
+    """Mark a point closed, at risk or secure; "reopen" removes the correction that closed it
+    (a closed point is gone from the data, so the card offers only that)."""
+    if status != "reopen":
+        correction = status_correction(point_id, status)
+        return _result(with_correction(base, dataset(), correction), language)
+    index = reopened(base.corrections, point_id)
+    if index is None:
+        return Edit(None)
+    return _result(without_correction(base, dataset(), index), language)
+
+
 def data_edit(
     base: Scenario,
     trigger: Any,
@@ -115,8 +128,7 @@ def data_edit(
     if not value:  # buttons appearing in a new card are not clicks
         return Edit(None)
     if trigger["type"] == "point-status":
-        correction = status_correction(trigger["point"], trigger["status"])
-        return _result(with_correction(base, dataset(), correction), language)
+        return _status_edit(base, trigger["point"], trigger["status"], language)
     if trigger["type"] == "cost-set":
         return _cost_edit(base, trigger, _cost_value(trigger, cost_inputs), language)
     return _result(without_correction(base, dataset(), int(trigger["index"])), language)

@@ -3,6 +3,7 @@ scenario through the scenario store's writer (callbacks/scenario.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from dash import ALL, Input, Output, State, callback, ctx, no_update
@@ -10,23 +11,58 @@ from dash import ALL, Input, Output, State, callback, ctx, no_update
 from dashapp import ids
 from dashapp.card_support import support_lines
 from dashapp.components.place_card import card_body
-from dashapp.data import dataset, dataset_for
+from dashapp.data import dataset, dataset_for, solve
+from dashapp.present_corrections import ClosedPoint, closed_points_at, closure_note, reopened
 from models.places import place_facts
+from models.scenario import Scenario
 from models.solution import Solution
 
 
 @callback(
     Output(ids.SELECTED_PLACE, "data"),
+    Output(ids.PLACE_CARD, "is_open"),
+    Output(ids.PLACE_CARD, "title"),
+    Output(ids.PLACE_CARD_BODY, "children"),
     Input(ids.MAP_PLACES, "clickData"),
     Input(ids.map_points(ALL), "clickData"),
     Input(ids.MAP_EDITS, "clickData"),
     Input(ids.ACTIONS_TABLE, "cellClicked"),
     Input(ids.CRITICAL_TABLE, "cellClicked"),
     Input(ids.MY_PLACES_TABLE, "cellClicked"),
+    Input(ids.RESULT_STORE, "data"),
     State(ids.ACTIONS_TABLE, "rowData"),
     State(ids.CRITICAL_TABLE, "rowData"),
+    State(ids.SELECTED_PLACE, "data"),
+    State(ids.LANGUAGE_STORE, "data"),
     prevent_initial_call=True,
 )
+def open_card(
+    click: dict[str, Any] | None,
+    point_clicks: list[dict[str, Any] | None],
+    edit_click: dict[str, Any] | None,
+    action_cell: dict[str, Any] | None,
+    critical_cell: dict[str, Any] | None,
+    my_place_cell: dict[str, Any] | None,
+    result: dict[str, Any] | None,
+    action_rows: list[dict[str, Any]] | None,
+    critical_rows: list[dict[str, Any]] | None,
+    selected: str | None,
+    language: str,
+) -> Any:
+    """A click opens the card in one request (picking the place and a second request for its
+    card made a click wait for two round trips); a new result redraws an open card."""
+    if ctx.triggered_id == ids.RESULT_STORE:
+        return no_update, *show_card(selected, result, language)
+    place_id = select_place(
+        click, point_clicks, edit_click, action_cell, critical_cell, my_place_cell,
+        action_rows, critical_rows,
+    )  # fmt: skip
+    if place_id is no_update or not result:
+        return place_id, no_update, no_update, no_update
+    _, title, body = show_card(place_id, result, language)
+    return place_id, True, title, body
+
+
 def select_place(
     click: dict[str, Any] | None,
     point_clicks: list[dict[str, Any] | None],
@@ -64,15 +100,6 @@ def select_place(
     return found[0] if found else no_update
 
 
-@callback(
-    Output(ids.PLACE_CARD, "is_open"),
-    Output(ids.PLACE_CARD, "title"),
-    Output(ids.PLACE_CARD_BODY, "children"),
-    Input(ids.SELECTED_PLACE, "data"),
-    Input(ids.RESULT_STORE, "data"),
-    State(ids.LANGUAGE_STORE, "data"),
-    prevent_initial_call=True,
-)
 def show_card(place_id: str | None, result: dict[str, Any] | None, language: str) -> Any:
     """The card follows the latest result, so its locks and reasons match the scenario."""
     if not place_id or not result:
@@ -81,5 +108,31 @@ def show_card(place_id: str | None, result: dict[str, Any] | None, language: str
     data = dataset_for(solution.scenario)
     facts = place_facts(data, solution, place_id)
     support = support_lines(dataset(), data, solution, facts, language)
-    body = card_body(facts, data.registry, language, support)
+    closed = _closed_here(solution.scenario, place_id, language)
+    body = card_body(facts, data.registry, language, support, closed)
     return True if ctx.triggered_id == ids.SELECTED_PLACE else no_update, facts.name, body
+
+
+def _funded_before(scenario: Scenario, point: ClosedPoint, place_id: str) -> bool:
+    """Whether the plan before ``point`` was closed kept it (that plan was solved just before,
+    so this is a cache hit unless the closure came with a saved revision)."""
+    index = reopened(scenario.corrections, point.point_id)
+    kept = tuple(c for k, c in enumerate(scenario.corrections) if k != index)
+    before = solve(replace(scenario, corrections=kept, data_revision=""))
+    return any(
+        a.place_id == place_id and a.service == point.service and a.action == "keep"
+        for a in before.actions
+    )
+
+
+def _closed_here(scenario: Scenario, place_id: str, language: str) -> list[tuple[ClosedPoint, str]]:
+    """Points the scenario closed at the place, each with why the figures moved or did not."""
+    return [
+        (
+            point,
+            closure_note(
+                point, point.was_at_risk and _funded_before(scenario, point, place_id), language
+            ),
+        )
+        for point in closed_points_at(dataset(), scenario.corrections, place_id)
+    ]

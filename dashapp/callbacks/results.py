@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 from dash import Input, Output, State, callback, ctx, no_update
 
 from dashapp import ids, present
 from dashapp.card_support import eligibility_cells
 from dashapp.components.results import kpi_card
 from dashapp.data import dataset, dataset_for
-from dashapp.features import county_bounds
+from dashapp.features import kommun_bounds, region_bounds
 from dashapp.scenario_form import kommun_code
 from dashapp.style import kommun_hideout
 from models.places import place_status
@@ -107,15 +106,27 @@ def place_viewport(place_id: str) -> dict[str, Any]:
     return {"center": center, "zoom": 10, "transition": "flyTo"}
 
 
+# Room around a fitted area, in pixels: a place's marker stays whole at the edge, and so does
+# its name, written to its right at kommun zoom; the legend (top left) covers less of it.
+FIT_PADDING = {"paddingTopLeft": [30, 40], "paddingBottomRight": [100, 30]}
+COUNTY_PADDING = {"padding": [8, 8]}  # as the map opens (components/map.py); no names there
+
+
 def kommun_viewport(kommun: str | None) -> dict[str, Any]:
-    """ "Min kommun" zooms to that kommun's places; the whole county otherwise."""
+    """ "Visa kommun" fits the map to that kommun's places; "Hela länet" to the county's
+    borders (as the map opens), each with a margin."""
     data = dataset()
     if not kommun:
-        return {"bounds": county_bounds(data), "transition": "flyToBounds"}
-    inside = data.places.kommun_kod == kommun
-    lat, lon = data.places.lat_deg[inside], data.places.lon_deg[inside]
-    bounds = [[float(np.min(lat)), float(np.min(lon))], [float(np.max(lat)), float(np.max(lon))]]
-    return {"bounds": bounds, "transition": "flyToBounds"}
+        return {
+            "bounds": region_bounds(data),
+            "transition": "flyToBounds",
+            "options": COUNTY_PADDING,
+        }
+    return {
+        "bounds": kommun_bounds(data, kommun),
+        "transition": "flyToBounds",
+        "options": FIT_PADDING,
+    }
 
 
 @callback(

@@ -9,6 +9,7 @@ from dash import ALL, Input, Output, State, callback, ctx, no_update
 
 from dashapp import ids
 from dashapp.callbacks.data_edits import DATA_EDITS, data_edit, is_data_edit
+from dashapp.callbacks.rooms import room_code
 from dashapp.components.controls import BUDGET_MAX_SEK, control_panel
 from dashapp.data import base_scenario, dataset, read_scenario, storage
 from dashapp.scenario_form import (
@@ -110,16 +111,24 @@ def undo(history: list[Store] | None, language: str) -> dict[str, Any]:
 
 
 def open_saved(
-    scenario_id: int, current: Store | None, history: list[Store] | None, language: str
+    scenario_id: int,
+    current: Store | None,
+    history: list[Store] | None,
+    language: str,
+    room: str | None = None,
 ) -> dict[str, Any]:
-    saved = storage().get(scenario_id)
+    """A saved version of this tab's room (None: the open workspace) into the controls; it is
+    remembered, so saving it again under its name makes a new version of it. An id from
+    another room, in a crafted request, opens nothing."""
+    saved = storage().get(scenario_id, room=room)
     try:
         scenario = Scenario.from_json(saved.scenario_json, base_scenario()) if saved else None
     except ServicekartanError:
         scenario = None  # a damaged row is not offered in the list; nothing to open
-    if scenario is None:
+    if scenario is None or saved is None:
         return NOTHING
-    return changed(scenario, current, history, control_panel(scenario, dataset(), language))
+    panel = control_panel(scenario, dataset(), language)
+    return {**changed(scenario, current, history, panel), "opened": saved.id, "name": saved.name}
 
 
 @callback(
@@ -129,6 +138,8 @@ def open_saved(
         "controls": Output(ids.CONTROLS, "children"),
         "notice": Output(ids.CORRECTION_NOTICE, "children"),
         "notice_open": Output(ids.CORRECTION_NOTICE, "is_open"),
+        "opened": Output(ids.OPENED_STORE, "data"),
+        "name": Output(ids.SCENARIO_NAME, "value"),
     },
     inputs={
         "controls": CONTROLS,
@@ -146,6 +157,7 @@ def open_saved(
         "current": State(ids.SCENARIO_STORE, "data"),
         "history": State(ids.HISTORY_STORE, "data"),
         "language": State(ids.LANGUAGE_STORE, "data"),
+        "room": State(ids.ROOM_STORE, "data"),
     },
     prevent_initial_call=True,
 )
@@ -163,10 +175,39 @@ def update_scenario(
     cost_values: list[Any] | None = None,
     cost_ids: list[dict[str, Any]] | None = None,
     pick: dict[str, Any] | None = None,
+    room: Any = None,
 ) -> dict[str, Any]:
     """Dash passes every argument by name; the data edits come last so that direct calls
-    (tests, notebooks) can leave them out."""
+    (tests, notebooks) can leave them out. Only opening a saved scenario changes which saved
+    version the scenario continues, and the name field."""
     del edits  # read through ctx: which edit, and its value
+    changes = _update(
+        controls,
+        per_service,
+        services,
+        current,
+        history,
+        language,
+        cost_values,
+        cost_ids,
+        pick,
+        room,
+    )
+    return {"opened": no_update, "name": no_update, **changes}
+
+
+def _update(
+    controls: dict[str, Any],
+    per_service: dict[str, list[Any]],
+    services: list[dict[str, str]],
+    current: Store | None,
+    history: list[Store] | None,
+    language: str,
+    cost_values: list[Any] | None,
+    cost_ids: list[dict[str, Any]] | None,
+    pick: dict[str, Any] | None,
+    room: Any,
+) -> dict[str, Any]:
     trigger = ctx.triggered_id
     if trigger == ids.UNDO:
         return {**NO_NOTICE, **undo(history, language)}
@@ -180,10 +221,8 @@ def update_scenario(
         if edit.scenario is None:
             return {**NOTHING, **NO_NOTICE}
         return {**changed(edit.scenario, current, history), "notice": "", "notice_open": False}
-    return {
-        **NO_NOTICE,
-        **_from_controls(base, controls, per_service, services, current, history, language),
-    }
+    found = _from_controls(base, controls, per_service, services, current, history, language, room)
+    return {**NO_NOTICE, **found}
 
 
 def _from_controls(
@@ -194,13 +233,14 @@ def _from_controls(
     current: Store | None,
     history: list[Store] | None,
     language: str,
+    room: Any = None,
 ) -> dict[str, Any]:
     trigger = ctx.triggered_id
     if isinstance(trigger, dict) and trigger.get("type") in ("lock", "load-saved"):
         if not ctx.triggered[0]["value"]:  # buttons appearing in a new card are not clicks
             return NOTHING
         if trigger["type"] == "load-saved":
-            return open_saved(int(trigger["id"]), current, history, language)
+            return open_saved(int(trigger["id"]), current, history, language, room_code(room))
         locked = toggle_lock(base, trigger["place"], trigger["service"], trigger["action"])
         return changed(locked, current, history)
     keys = [i["service"] for i in services]

@@ -1,15 +1,17 @@
-"""Save scenarios to SQLite, list them, and compare two or more side by side."""
+"""Save scenarios (in this tab's room), list them, and compare two or more side by side."""
 
 from __future__ import annotations
 
 import sqlite3
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
 
 from dashapp import compare, ids, style
+from dashapp.callbacks.rooms import room_code
 from dashapp.components.results import column_defs
 from dashapp.components.workspace import saved_item
 from dashapp.data import base_scenario, dataset, read_scenario, settings, solve, storage
@@ -28,38 +30,101 @@ def summary(solution: Solution) -> dict[str, Any]:
     return {"covered": {c.key: c.scenario for c in solution.covered}, "cost_sek": solution.cost_sek}
 
 
-@callback(
-    Output(ids.SAVE_MESSAGE, "children"),
-    Output(ids.SAVED_VERSION, "data"),
-    Input(ids.SAVE, "n_clicks"),
-    State(ids.SCENARIO_NAME, "value"),
-    State(ids.SCENARIO_STORE, "data"),
-    State(ids.SAVED_VERSION, "data"),
-    State(ids.LANGUAGE_STORE, "data"),
-    prevent_initial_call=True,
-)
+@dataclass(frozen=True)
+class Outcome:
+    """What a save click changes: the message, the list's version, the version saved."""
+
+    message: Any
+    version: Any = no_update
+    saved_id: Any = no_update
+
+
+def save_scenario(
+    name: str | None,
+    data: dict[str, Any] | None,
+    version: int,
+    language: str,
+    room: dict[str, Any] | None = None,
+    opened: int | None = None,
+) -> Outcome:
+    """Save the scenario as the server reads and solves it: the browser's figures are never
+    stored, and a scenario that does not validate is refused with nothing written. Saved in
+    the room the room store names; under the name of the version it was opened from, it is a
+    new version of that one."""
+    if not data:
+        return Outcome(no_update)
+    try:
+        scenario = checked_for_saving(data, name)
+        solved = solve(scenario)
+        parent = parent_version(opened, room_code(room), scenario.name)
+        saved_id = storage().save(
+            scenario.name,
+            str(settings().data_dir),
+            scenario.to_json(),
+            summary(solved),
+            room=room_code(room),
+            parent_id=parent,
+        )
+    except ServicekartanError as error:
+        text = t("save_refused", language, reason=error.message(language))
+        return Outcome(dbc.Alert(text, color="danger"))
+    except (sqlite3.Error, OSError) as error:
+        return Outcome(dbc.Alert(t("storage_error", language, error=error), color="danger"))
+    bumped = version + 1 if isinstance(version, int) else 1
+    text = (
+        t("saved_version_of", language, name=scenario.name, parent=parent)
+        if parent
+        else t("saved", language, name=scenario.name)
+    )
+    return Outcome(dbc.Alert(text, color="success"), bumped, saved_id)
+
+
 def save(
     _clicks: int | None,
     name: str | None,
     data: dict[str, Any] | None,
     version: int,
     language: str,
+    room: dict[str, Any] | None = None,
+    opened: int | None = None,
 ) -> tuple[Any, Any]:
-    """Save the scenario as the server reads and solves it: the browser's figures are never
-    stored, and a scenario that does not validate is refused with nothing written."""
-    if not data:
-        return no_update, no_update
-    try:
-        scenario = checked_for_saving(data, name)
-        solved = solve(scenario)
-        storage().save(scenario.name, str(settings().data_dir), scenario.to_json(), summary(solved))
-    except ServicekartanError as error:
-        text = t("save_refused", language, reason=error.message(language))
-        return dbc.Alert(text, color="danger"), no_update
-    except (sqlite3.Error, OSError) as error:
-        return dbc.Alert(t("storage_error", language, error=error), color="danger"), no_update
-    bumped = version + 1 if isinstance(version, int) else 1
-    return dbc.Alert(t("saved", language, name=scenario.name), color="success"), bumped
+    """The message and the list's new version of one save (``save_acknowledged`` on the page)."""
+    outcome = save_scenario(name, data, version, language, room, opened)
+    return outcome.message, outcome.version
+
+
+@callback(
+    Output(ids.SAVE_MESSAGE, "children"),
+    Output(ids.SAVED_VERSION, "data"),
+    Output(ids.SAVE_ACK, "data"),
+    Output(ids.OPENED_STORE, "data", allow_duplicate=True),
+    inputs={
+        "clicks": Input(ids.SAVE, "n_clicks"),
+        "name": State(ids.SCENARIO_NAME, "value"),
+        "data": State(ids.SCENARIO_STORE, "data"),
+        "version": State(ids.SAVED_VERSION, "data"),
+        "room": State(ids.ROOM_STORE, "data"),
+        "opened": State(ids.OPENED_STORE, "data"),
+        "language": State(ids.LANGUAGE_STORE, "data"),
+    },
+    prevent_initial_call=True,
+)
+def save_acknowledged(clicks: int | None, **state: Any) -> tuple[Any, Any, Any, Any]:
+    """A save, and ``clicks`` back as the acknowledgement the browser waits for whatever the
+    outcome: only a message from here says whether the save happened (assets/rooms.js)."""
+    outcome = save_scenario(**state)
+    return outcome.message, outcome.version, clicks, outcome.saved_id
+
+
+def parent_version(opened: object, room: str | None, name: str) -> int | None:
+    """The version a save continues: the opened one, when it is in this room and dataset and
+    the scenario still has its name (a new name starts a scenario of its own)."""
+    if not isinstance(opened, int) or isinstance(opened, bool):
+        return None
+    found = storage().get(opened, room=room)
+    if found is None or found.dataset != str(settings().data_dir) or found.name != name:
+        return None
+    return found.id
 
 
 def checked_for_saving(data: dict[str, Any], name: str | None) -> Scenario:
@@ -83,14 +148,26 @@ def checked_for_saving(data: dict[str, Any], name: str | None) -> Scenario:
 @callback(
     Output(ids.SAVED_LIST, "children"),
     Output(ids.COMPARE_PICK, "options"),
-    Input(ids.SAVED_VERSION, "data"),
-    State(ids.LANGUAGE_STORE, "data"),
+    inputs={
+        "_version": Input(ids.SAVED_VERSION, "data"),
+        "_change": Input(ids.SAVED_CHANGE, "data"),
+        "room": Input(ids.ROOM_STORE, "data"),
+        "show_hidden": Input(ids.SHOW_HIDDEN, "value"),
+        "language": State(ids.LANGUAGE_STORE, "data"),
+    },
 )
-def list_saved(_version: int, language: str) -> tuple[Any, Any]:
-    """Every saved scenario that can still be read; a damaged row (from an older version, or
-    written by hand) is named as such and left out of opening and comparing, never breaking
-    the list for everyone."""
-    saved = storage().list(str(settings().data_dir))
+def list_saved(
+    _version: int,
+    language: str,
+    _change: Any = None,
+    room: dict[str, Any] | None = None,
+    show_hidden: Any = False,
+) -> tuple[Any, Any]:
+    """The latest version of every saved scenario of this room that can still be read (hidden
+    ones when asked); a damaged row (from an older version, or written by hand) is named as
+    such and left out of opening and comparing, never breaking the list for everyone."""
+    code = room_code(room)
+    saved = storage().list(str(settings().data_dir), room=code, include_hidden=bool(show_hidden))
     if not saved:
         return html.P(t("nothing_saved", language), className="text-muted"), []
     registry, defaults = dataset().registry, base_scenario()
@@ -100,9 +177,10 @@ def list_saved(_version: int, language: str) -> tuple[Any, Any]:
         for s in saved
         if s not in readable
     ]
-    rows = [saved_item(s, registry, language) for s in readable] + damaged
-    options = [{"label": f"{s.name} (#{s.id})", "value": s.id} for s in readable]
-    return html.Ul(rows, className="list-unstyled"), options
+    rows = [saved_item(s, registry, language, storage().history(s.id)) for s in readable] + damaged
+    shown = [s for s in readable if not s.hidden]
+    options = [{"label": f"{s.name} (#{s.id})", "value": s.id} for s in shown]
+    return html.Ul(rows, className="list-unstyled sk-saved-list"), options
 
 
 def _readable(text: str, defaults: Scenario) -> bool:
@@ -124,11 +202,13 @@ def _ids(picked: object) -> list[int]:
     return [i for i in picked if isinstance(i, int) and not isinstance(i, bool)]
 
 
-def solved_saved(scenario_ids: list[int]) -> compare.Named:
+def solved_saved(scenario_ids: list[int], room: str | None = None) -> compare.Named:
+    """The picked versions of ``room`` (None: the open workspace), solved; an id from another
+    room finds nothing."""
     named: compare.Named = []
     defaults = base_scenario()
     for scenario_id in _ids(scenario_ids):
-        saved = storage().get(scenario_id)
+        saved = storage().get(scenario_id, room=room)
         if saved is not None and _readable(saved.scenario_json, defaults):
             solution = solve(Scenario.from_json(saved.scenario_json, defaults))
             named.append((f"{saved.name} (#{saved.id})", solution))
@@ -181,15 +261,17 @@ def comparison(named: compare.Named, key: str | None, language: str) -> dict[str
         "picked": Input(ids.COMPARE_PICK, "value"),
         "key": Input(ids.DIFF_SERVICE, "value"),
     },
-    state={"language": State(ids.LANGUAGE_STORE, "data")},
+    state={"language": State(ids.LANGUAGE_STORE, "data"), "room": State(ids.ROOM_STORE, "data")},
     prevent_initial_call=True,
 )
-def compare_saved(picked: list[int] | None, key: str | None, language: str) -> dict[str, Any]:
+def compare_saved(
+    picked: list[int] | None, key: str | None, language: str, room: Any = None
+) -> dict[str, Any]:
     """The table, charts and difference map restyle (through hideouts) for the picked ones."""
     if len(_ids(picked)) > MAX_COMPARED:
         return {**EMPTY, "summary": t("compare_too_many", language, most=MAX_COMPARED)}
     try:
-        named = solved_saved(picked or [])
+        named = solved_saved(picked or [], room_code(room))
     except ServicekartanError as error:
         return {**EMPTY, "summary": error.message(language)}
     if len(named) < 2:

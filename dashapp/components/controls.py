@@ -18,6 +18,19 @@ BUDGET_STEP_SEK = 50_000
 ALL_KOMMUNER = "all"  # the kommun filter's "whole county" (a select cannot show an empty value)
 
 
+def dropdown_labels(language: str) -> dcc.Dropdown.Labels:
+    """A dcc.Dropdown's own words (Dash writes "Search", "No options found" … in English)."""
+    return {
+        "search": t("dropdown_search", language),
+        "clear_search": t("dropdown_clear_search", language),
+        "clear_selection": t("dropdown_clear_selection", language),
+        "no_options_found": t("dropdown_no_options_found", language),
+        "select_all": t("dropdown_select_all", language),
+        "deselect_all": t("dropdown_deselect_all", language),
+        "selected_count": t("dropdown_selected_count", language),
+    }
+
+
 def _slider(**values: Any) -> dcc.Slider:
     """Sliders without Dash's own number box (the budget has an exact input of its own) that
     report on release, not while dragging; the value shows at all times."""

@@ -6,7 +6,9 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashapp import ids
+from dashapp.components.controls import dropdown_labels
 from dashapp.i18n import number, t
+from dashapp.present_corrections import ClosedPoint
 from models.corrections import STATUSES
 from models.places import PlaceFacts, PointFacts, ServiceFacts
 from models.services import ServiceRegistry
@@ -98,9 +100,52 @@ def _new_point(facts: PlaceFacts, registry: ServiceRegistry, language: str) -> h
     )
 
 
-def correction_section(facts: PlaceFacts, registry: ServiceRegistry, language: str) -> html.Div:
+def _closed_row(point: ClosedPoint, note: str, registry: ServiceRegistry, language: str) -> html.Li:
+    """A point the scenario closed: gone from the data, so only this row can open it again
+    (the button removes the closing correction; status "reopen" is no status of its own)."""
+    label = f"{point.name or '–'} ({registry.label(point.service, language)}, "
+    label += f"{t('status_closed', language)})"
+    button = dbc.Button(
+        t("reopen_point", language),
+        id=ids.point_status(point.point_id, "reopen"),
+        size="sm",
+        outline=True,
+        color="primary",
+        className="mb-1",
+    )
+    return html.Li(
+        [
+            html.Div(label, className="small"),
+            html.Div(note, className="small text-muted sk-closed-note"),
+            button,
+        ],
+        className="sk-closed-point",
+    )
+
+
+def _closed_section(
+    closed: list[tuple[ClosedPoint, str]], registry: ServiceRegistry, language: str
+) -> list[html.Div | html.Ul]:
+    if not closed:
+        return []
+    return [
+        html.Div(t("closed_here", language), className="small fw-semibold"),
+        html.Ul(
+            [_closed_row(point, note, registry, language) for point, note in closed],
+            className="list-unstyled mb-1",
+        ),
+    ]
+
+
+def correction_section(
+    facts: PlaceFacts,
+    registry: ServiceRegistry,
+    language: str,
+    closed: list[tuple[ClosedPoint, str]] | None = None,
+) -> html.Div:
     """Last in the card: it first answers "what is here", then lets an official fix it. Always
-    open, as the card is redrawn after every edit and a folded section would close each time."""
+    open, as the card is redrawn after every edit and a folded section would close each time.
+    ``closed``: points the scenario closed here, each with why the plan changed or not."""
     in_region = facts.kind != "outside"
     costs = [
         _cost_row(facts.place_id, s, registry, language)
@@ -115,6 +160,7 @@ def correction_section(facts: PlaceFacts, registry: ServiceRegistry, language: s
                 [_point_row(p, registry, language) for p in facts.points],
                 className="list-unstyled mb-1",
             ),
+            *_closed_section(closed or [], registry, language),
             *costs,
             *([_new_point(facts, registry, language)] if in_region else []),
         ],
@@ -143,7 +189,13 @@ def revision_panel(language: str) -> html.Div:
             ),
             html.Div(id=ids.REVISION_MESSAGE, className="small mb-2", role="status"),
             html.Label(t("revision_pick", language), htmlFor=ids.REVISION_PICK, className="small"),
-            dcc.Dropdown(id=ids.REVISION_PICK, clearable=False, value=None),
+            dcc.Dropdown(
+                id=ids.REVISION_PICK,
+                clearable=False,
+                value=None,
+                placeholder=t("revision_pick_placeholder", language),
+                labels=dropdown_labels(language),
+            ),
         ],
         className="sk-revisions mb-3",
     )

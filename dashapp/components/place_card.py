@@ -9,7 +9,8 @@ from dash.development.base_component import Component
 from dashapp import ids
 from dashapp.components.corrections import correction_section
 from dashapp.i18n import number, t
-from dashapp.present import cost_text, customer_base_text, status_reason_text
+from dashapp.present import cost_text, customer_base_text, people_count, status_reason_text
+from dashapp.present_corrections import ClosedPoint
 from models.places import PlaceFacts, ServiceFacts
 from models.services import ServiceRegistry
 
@@ -78,7 +79,7 @@ def _service_row(
             "card_critical_text",
             language,
             service=name,
-            people=number(facts.people_losing, language),
+            people=people_count(facts.people_losing, language),
         )
         lines += [html.Br(), html.Span(text, className="small")]
     return html.Li([*lines, _lock_buttons(place_id, facts, language)], className="mb-2")
@@ -99,6 +100,7 @@ def card_body(
     registry: ServiceRegistry,
     language: str,
     support: list[tuple[str, str]] | None = None,
+    closed: list[tuple[ClosedPoint, str]] | None = None,
 ) -> html.Div:
     reasons = [
         html.Li(
@@ -106,7 +108,7 @@ def card_body(
                 "card_why_text",
                 language,
                 service=registry.label(a.service, language),
-                people=number(a.people_only_here, language),
+                people=people_count(a.people_only_here, language),
                 per_msek=number(a.people_per_msek or 0.0, language),
             )
         )
@@ -130,7 +132,7 @@ def card_body(
                 else []
             ),
             *_support(support or [], language),
-            correction_section(facts, registry, language),
+            correction_section(facts, registry, language, closed),
         ],
         className="sk-place-card",
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 import dash_ag_grid as dag  # type: ignore[import-untyped]
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
 from dashapp import ids
 from dashapp.formats import GROUP_SV
@@ -171,8 +171,9 @@ def kommun_table(language: str) -> dag.AgGrid:
     return grid(ids.KOMMUN_TABLE, _columns(spec, language), language)
 
 
-def critical_table(language: str) -> dag.AgGrid:
-    """Points whose closure leaves people without; a click on a row opens the place's card."""
+def critical_table(language: str) -> html.Div:
+    """Points whose closure leaves people without, one at a time (a click on a row opens the
+    place's card), and below them the robustness run that closes the worst together."""
     spec = [
         ("point", "col_point", "name"),
         ("place", "col_place", "name"),
@@ -181,7 +182,11 @@ def critical_table(language: str) -> dag.AgGrid:
         ("losing", "col_losing", "number"),
         ("sentence", "col_consequence", "wrap"),
     ]
-    return grid(ids.CRITICAL_TABLE, _columns(spec, language), language, "row_id", clickable=True)
+    # imported here: the robustness section builds its tables with this module's grid()
+    from dashapp.components.robustness import robustness_section
+
+    table = grid(ids.CRITICAL_TABLE, _columns(spec, language), language, "row_id", clickable=True)
+    return html.Div([table, robustness_section(language)])
 
 
 def priority_table(language: str) -> dag.AgGrid:
@@ -201,14 +206,23 @@ def priority_table(language: str) -> dag.AgGrid:
 def curve_tab(language: str) -> html.Div:
     return html.Div(
         [
-            dbc.Button(
-                t("curve_button", language),
-                id=ids.CURVE_BUTTON,
-                color="secondary",
-                className="my-2",
+            html.Div(
+                [
+                    dbc.Button(t("curve_button", language), id=ids.CURVE_BUTTON, color="secondary"),
+                    # shown while the curve is computed (callbacks/curve.py: running)
+                    html.Button(  # a plain button: dbc.Button cannot be hidden
+                        t("cancel", language),
+                        id=ids.CURVE_CANCEL,
+                        className="btn btn-outline-danger",
+                        hidden=True,
+                    ),
+                    html.Span(t("curve_long", language), className="small text-muted"),
+                ],
+                className="d-flex align-items-center gap-2 my-2 flex-wrap",
             ),
+            html.Div(id=ids.CURVE_PROGRESS, role="status", className="sk-progress-wrap"),
             # graphs are created on demand: Plotly's 1.4 MB library then loads only if used
-            dcc.Loading(html.Div(id=ids.CURVE_GRAPH)),
+            html.Div(id=ids.CURVE_GRAPH),
             html.H3(t("priority_heading", language), className="h6"),
             priority_table(language),
         ]

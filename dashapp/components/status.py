@@ -4,7 +4,7 @@ belong to an earlier scenario, what the figures mean, and whether support is res
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from dashapp import ids
 from dashapp.components.controls import view_kommun
@@ -49,6 +49,8 @@ def kpi_panel(dataset: Dataset, language: str) -> html.Div:
             html.Div(id=ids.STALE, className="sk-stale-note small fw-semibold", role="status"),
             html.Div(id=ids.KPIS, className="sk-kpis"),
             html.Div(id=ids.KPI_HELP, className="sk-kpi-help small text-muted"),
+            # a slow scenario on its way to the background solver (callbacks/solve.py)
+            dcc.Store(id=ids.SLOW_SOLVE_REQUEST),
         ],
         id=ids.KPI_PANEL,
         className="sk-kpi-panel",

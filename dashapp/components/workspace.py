@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import dash_bootstrap_components as dbc
 import dash_leaflet as dl
 from dash import dcc, html
@@ -16,6 +18,7 @@ from dashapp.components.corrections import (
 from dashapp.components.map import panes
 from dashapp.components.reports import report_panel
 from dashapp.components.results import grid
+from dashapp.components.rooms import room_panel, save_pending
 from dashapp.downloads import EXPORTS
 from dashapp.i18n import number, t
 from dashapp.present import label
@@ -67,8 +70,59 @@ def difference_legend(language: str) -> html.Div:
 UPLOAD_KINDS = KINDS
 
 
-def saved_item(saved: SavedScenario, registry: ServiceRegistry, language: str) -> html.Li:
-    """One saved scenario: open button, name, when, its first figure and its cost."""
+def _when(saved: SavedScenario) -> str:
+    return saved.created_at[:16].replace("T", " ")
+
+
+def _versions(history: list[SavedScenario], language: str) -> html.Details:
+    """Every version of the row's lineage, oldest first: when, what changed, under what name."""
+    return html.Details(
+        [
+            html.Summary(t("versions", language, count=len(history)), className="small"),
+            html.Ol(
+                [
+                    html.Li(
+                        f"#{v.id} · {_when(v)} · {t(f'change_{v.change}', language)} · {v.name}",
+                        className="small",
+                    )
+                    for v in history
+                ],
+                className="mb-1",
+            ),
+        ],
+        className="sk-saved-versions d-inline-block align-top ms-2",
+    )
+
+
+def _rename(saved: SavedScenario, language: str) -> html.Details:
+    return html.Details(
+        [
+            html.Summary(t("rename", language), className="small"),
+            dbc.InputGroup(
+                [
+                    dbc.Input(
+                        id=ids.rename_input(saved.id),
+                        value=saved.name,
+                        maxLength=MAX_SAVED_NAME_CHARS,
+                    ),
+                    dbc.Button(t("rename_ok", language), id=ids.rename_saved(saved.id)),
+                ],
+                size="sm",
+                className="my-1",
+            ),
+        ],
+        className="sk-saved-rename d-inline-block align-top ms-2",
+    )
+
+
+def saved_item(
+    saved: SavedScenario,
+    registry: ServiceRegistry,
+    language: str,
+    history: list[SavedScenario] | None = None,
+) -> html.Li:
+    """One saved scenario (its latest version): open button, name (as text), when, its first
+    figure and its cost; rename, hide or show again, and its versions."""
     covered = saved.summary.get("covered") or {}
     first = next(iter(covered), None)
     figure = (
@@ -76,19 +130,26 @@ def saved_item(saved: SavedScenario, registry: ServiceRegistry, language: str) -
     )
     cost = saved.summary.get("cost_sek")
     money = f"{number(cost, language)} {t('sek', language)}" if cost is not None else ""
+    flag = (
+        dbc.Button(t("unhide", language), id=ids.unhide_saved(saved.id), **_ROW_BUTTON)
+        if saved.hidden
+        else dbc.Button(t("hide", language), id=ids.hide_saved(saved.id), **_ROW_BUTTON)
+    )
     return html.Li(
         [
-            dbc.Button(
-                t("load", language),
-                id=ids.load_saved(saved.id),
-                size="sm",
-                color="link",
-                className="p-0 me-2",
-            ),
-            html.Strong(saved.name),
-            f" · {saved.created_at[:16].replace('T', ' ')} · {figure}{money}",
-        ]
+            dbc.Button(t("load", language), id=ids.load_saved(saved.id), **_ROW_BUTTON),
+            html.Strong(saved.name, className="sk-saved-name"),
+            f" {t('saved_hidden_mark', language)}" if saved.hidden else "",
+            f" · #{saved.id} · {_when(saved)} · {figure}{money}",
+            flag,
+            _rename(saved, language),
+            _versions(history or [saved], language),
+        ],
+        className="sk-saved-row sk-saved-hidden" if saved.hidden else "sk-saved-row",
     )
+
+
+_ROW_BUTTON: dict[str, Any] = {"size": "sm", "color": "link", "className": "p-0 mx-2"}
 
 
 def _fn(name: str) -> dict[str, str]:
@@ -131,6 +192,7 @@ def difference_map(dataset: Dataset) -> dl.Map:
 def workspace_tab(dataset: Dataset, language: str) -> html.Div:
     return html.Div(
         [
+            room_panel(language),
             dbc.InputGroup(
                 [
                     dbc.Input(
@@ -142,8 +204,11 @@ def workspace_tab(dataset: Dataset, language: str) -> html.Div:
                 ],
                 className="my-2",
             ),
+            save_pending(),
             html.Div(id=ids.SAVE_MESSAGE, role="status"),
             html.H3(t("saved_list", language), className="h6 mt-3"),
+            dbc.Switch(id=ids.SHOW_HIDDEN, label=t("show_hidden", language), value=False),
+            html.Div(id=ids.SAVED_ROW_MESSAGE, role="status"),
             html.Div(id=ids.SAVED_LIST),
             html.H3(t("compare_pick", language), className="h6 mt-3"),
             dbc.Checklist(id=ids.COMPARE_PICK, options=[], value=[], inline=True),

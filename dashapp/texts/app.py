@@ -77,6 +77,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi_vs_baseline": ("jämfört med om inget görs", "compared with doing nothing"),
     "kpi_vs_today": ("jämfört med i dag", "compared with today"),
     "kpi_cost": ("Använd budget", "Budget used"),
+    "kpi_basket_complementary": ("Hela korgen: når {services}", "Whole basket: reach {services}"),
+    "kpi_basket_self_sufficient": (
+        "Hela korgen: {services} på en och samma ort",
+        "Whole basket: {services} at one and the same place",
+    ),
     "kpi_gap": ("Optimalitet", "Optimality"),
     "proven_optimal": ("bästa möjliga plan (bevisat)", "best possible plan (proven)"),
     "gap_of": ("avstånd till optimum", "gap to optimum"),
@@ -229,8 +234,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_losing": ("Personer utan alternativ", "People with no alternative"),
     "col_consequence": ("Om den stänger", "If it closes"),
     "critical_sentence": (
-        "Om {name} stänger har {people} personer inte längre {service} inom {minutes} minuter.",
-        "If {name} closes, {people} people lose {service} within {minutes} minutes.",
+        "Om {name} stänger har {people} inte längre {service} inom {minutes} minuter.",
+        "If {name} closes, {people} will no longer have {service} within {minutes} minutes.",
     ),
     "curve_button": ("Beräkna budgetkurva", "Compute budget curve"),
     "curve_axis_budget": ("Budget (mnkr per år)", "Budget (MSEK per year)"),
@@ -255,12 +260,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "card_nearest": ("Restid till närmaste", "Travel time to nearest"),
     "card_why": ("Därför stöds orten", "Why the place is supported"),
     "card_why_text": (
-        "{service}: {people} personer når bara denna ort ({per_msek} per mnkr)",
-        "{service}: {people} people reach only this place ({per_msek} per MSEK)",
+        "{service}: i planen når {people} bara denna ort ({per_msek} per mnkr)",
+        "{service}: in the plan, {people} can reach only this place ({per_msek} per MSEK)",
     ),
     "card_critical_text": (
-        "{service}: {people} personer förlorar tjänsten om den stänger",
-        "{service}: {people} people lose the service if it closes",
+        "{service}: {people} förlorar tjänsten om den stänger, räknat mot alla dagens "
+        "servicepunkter",
+        "{service}: {people} would lose the service if it closed, counted against all of "
+        "today's service points",
     ),
     "card_none": ("ingen", "none"),
     "card_status_why": ("Varför", "Why"),
@@ -340,6 +347,33 @@ TEXT: dict[str, tuple[str, str]] = {
         "e.g. 260,000 or 0.3 MSEK.",
     ),
     "correction_remove": ("Ta bort", "Remove"),
+    "reopen_point": ("Öppna igen", "Reopen"),
+    "and": ("samt", "and"),
+    "people_one": ("1 person", "1 person"),
+    "people_many": ("{count} personer", "{count} people"),
+    "revision_pick_placeholder": ("Välj data …", "Choose data …"),
+    "dropdown_search": ("Sök", "Search"),
+    "dropdown_clear_search": ("Töm sökningen", "Clear search"),
+    "dropdown_clear_selection": ("Töm valet", "Clear selection"),
+    "dropdown_no_options_found": ("Inget val matchar", "No options found"),
+    "dropdown_select_all": ("Välj alla", "Select all"),
+    "dropdown_deselect_all": ("Avmarkera alla", "Deselect all"),
+    "dropdown_selected_count": ("{num_selected} valda", "{num_selected} selected"),
+    "closed_here": ("Stängda här genom rättelse", "Closed here by a correction"),
+    "closed_note_unfunded": (
+        "Den var i riskzonen och fick inget stöd i planen, så planen räknade redan med att den "
+        "stänger: planens siffror ändras inte, bara jämförelsen med i dag.",
+        "It was at risk and the plan did not fund it, so the plan already assumed it closes: "
+        "the plan's figures do not change, only the comparison with today.",
+    ),
+    "closed_note_funded": (
+        "Den var i riskzonen och fick stöd i planen; planen är nu beräknad utan den.",
+        "It was at risk and the plan funded it; the plan is now computed without it.",
+    ),
+    "closed_note_secure": (
+        "Den räknades som säker; planen är nu beräknad utan den.",
+        "It counted as secure; the plan is now computed without it.",
+    ),
     "corrections_one": ("1 rättelse", "1 correction"),
     "corrections_many": ("{count} rättelser", "{count} corrections"),
     "revision_title": ("Datarevision", "Data revision"),
@@ -380,8 +414,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "changed by a user in the data revision",
     ),
     "card_customers": (
-        "Kundunderlag: {people} personer inom restidsgränsen",
-        "Customer base: {people} people within the travel-time limit",
+        "Kundunderlag: {people} inom restidsgränsen",
+        "Customer base: {people} within the travel-time limit",
     ),
     "card_customers_min": ("(minst {least} krävs)", "(at least {least} required)"),
     "card_customers_short": (
@@ -399,8 +433,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "The scenario has no data corrections; nothing to follow up.",
     ),
     "followup_points": (
-        "Servicepunkter: {opened} nya, {closed} stängda, {changed} med ändrad status.",
-        "Service points: {opened} new, {closed} closed, {changed} with a changed status.",
+        "Nya servicepunkter: {opened}. Stängda: {closed}. Med ändrad status: {changed}.",
+        "New service points: {opened}. Closed: {closed}. With a changed status: {changed}.",
     ),
     "followup_area": ("Område", "Area"),
     "followup_service": ("Tjänst", "Service"),
@@ -523,8 +557,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "export_report": ("Utskriftsvänlig rapport (HTML)", "Printable report (HTML)"),
     "export_result": ("Hela resultatet (JSON)", "The whole result (JSON)"),
     "export_corrections": (
-        "Datarättelser (CSV för data build)",
-        "Data corrections (CSV for data build)",
+        "Datarättelser (CSV för databygget)",
+        "Data corrections (CSV for the data build)",
     ),
     "revision_note": (
         "Data: {revision}",
@@ -535,9 +569,9 @@ TEXT: dict[str, tuple[str, str]] = {
     # uploads
     "tab_data": ("Data", "Data"),
     "upload_intro": (
-        "Kontrollera en fil innan den byggs in i ett dataunderlag (servicekartan data build). "
+        "Kontrollera en fil innan den som förvaltar data bygger in den i ett dataunderlag. "
         "Excel-filer sparade som CSV (semikolon, decimalkomma) går bra. Högst 10 MB per fil.",
-        "Check a file before it is built into a data folder (servicekartan data build). Files "
+        "Check a file before whoever maintains the data builds it into a data folder. Files "
         "saved as CSV from Excel (semicolons, decimal commas) are fine. At most 10 MB a file.",
     ),
     "upload_service_points": ("Lista över servicepunkter", "List of service points"),

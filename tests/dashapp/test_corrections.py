@@ -282,9 +282,69 @@ def test_the_data_tab_follows_up_the_revision_against_the_shipped_data() -> None
     )
     shown = corrections.show_followup(edited.to_dict(), "sv")
     summary, table = shown.children
-    assert summary.children == "Servicepunkter: 0 nya, 1 stängda, 0 med ändrad status."
+    assert summary.children == "Nya servicepunkter: 0. Stängda: 1. Med ändrad status: 0."
     rows = [[cell.children for cell in row.children] for row in table.children[1].children]
     grocery = next(r for r in rows if r[0] == "Kronoberg" and r[1] == "Dagligvaror")
     before, after = (solve(s).covered_for("grocery").today for s in (DEFAULT, edited))
     assert grocery[2:4] == [number(before, "sv"), number(after, "sv")]
     assert any(r[0] == "Tingsryd" and r[1] == "Dagligvaror" for r in rows)
+
+
+def _lidhult_shop() -> tuple[str, str]:
+    """(place id, point id) of Lidhult's grocery shop: at risk, and not funded by default."""
+    data = dataset()
+    k = next(
+        k
+        for k, name in enumerate(data.points.names.tolist())
+        if name == "ICA Nära Lidhult" and data.points.service[k] == "grocery"
+    )
+    return str(data.places.ids[data.points.place_index[k]]), str(data.points.ids[k])
+
+
+def test_a_closed_shop_is_offered_again_in_its_card_and_reopening_removes_the_closure(
+    trigger,  # type: ignore[no-untyped-def]
+) -> None:
+    place_id, shop = _lidhult_shop()
+    assert all(a.place_id != place_id or a.service != "grocery" for a in solve(DEFAULT).actions)
+    _status_click(trigger, shop, "closed")
+    out = _edit(DEFAULT.to_dict())
+    closed = Scenario.from_dict(out["scenario"], DEFAULT)
+    trigger("result-store.data", solve(closed).to_dict())
+    _, _, body = place.show_card(place_id, solve(closed).to_dict(), "sv")
+    text = str(body)
+    assert "ICA Nära Lidhult (Dagligvaror, stängd)" in text and "Öppna igen" in text
+    assert "fick inget stöd i planen" in text and "planens siffror ändras inte" in text
+    # the model agrees: the plan's figures stay, only today's move
+    before, after = solve(DEFAULT).covered_for("basket"), solve(closed).covered_for("basket")
+    assert after.scenario == before.scenario and after.today < before.today
+    _status_click(trigger, shop, "reopen")
+    reopened = _edit(out["scenario"], history=out["history"])
+    assert Scenario.from_dict(reopened["scenario"], DEFAULT).corrections == ()
+    assert "Öppna igen" not in str(place.show_card(place_id, solve(DEFAULT).to_dict(), "sv")[2])
+
+
+def test_closing_a_funded_or_secure_point_says_the_plan_was_computed_again() -> None:
+    from dashapp.present_corrections import ClosedPoint, closed_points_at, closure_note
+
+    plan = solve(DEFAULT)
+    data = dataset()
+    kept = next(a for a in plan.actions if a.action == "keep")
+    k = next(
+        k
+        for k in range(len(data.points))
+        if data.points.service[k] == kept.service
+        and str(data.places.ids[data.points.place_index[k]]) == kept.place_id
+        and data.points.status[k] == "at_risk"
+    )
+    point_id = str(data.points.ids[k])
+    corrections = (Correction("status", point_id, "closed"),)
+    [found] = closed_points_at(data, corrections, kept.place_id)
+    assert found == ClosedPoint(point_id, str(data.points.names[k]), kept.service, True)
+    assert closed_points_at(data, corrections, "no-such-place") == []
+    edited = Scenario.from_dict(
+        {"corrections": [{"action": "status", "point_id": point_id, "status": "closed"}]}, DEFAULT
+    )
+    text = str(place.show_card(kept.place_id, solve(edited).to_dict(), "en")[2])
+    assert "It was at risk and the plan funded it; the plan is now computed without it." in text
+    secure = ClosedPoint("x", "Shop", "grocery", was_at_risk=False)
+    assert closure_note(secure, funded_before=False, language="sv").startswith("Den räknades")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from dash import no_update
 
@@ -17,7 +18,10 @@ def test_curve_spans_zero_to_twice_the_budget() -> None:
 
 
 def test_curve_button_draws_the_curve_and_the_priority_list() -> None:
-    graph, rows, _, _ = curve.show_curve(1, Scenario(budget_sek=600_000).to_dict(), "sv")
+    progress: list[Any] = []
+    data = Scenario(budget_sek=600_000).to_dict()
+    graph, rows, asked, _, _ = curve.show_curve(progress.append, 1, data, "sv")
+    assert asked == data  # the stale mark compares the scenario on screen with this one
     figure = graph.figure
     people = figure.data[0].y
     assert list(people) == sorted(people) and len(people) == 10
@@ -41,14 +45,14 @@ def test_curve_button_draws_the_curve_and_the_priority_list() -> None:
 
 def test_curve_errors_show_in_the_alert_in_the_users_language() -> None:
     locked = Scenario(budget_sek=0, locks=(Lock("nowhere", "grocery"),))
-    figure, rows, message, is_open = curve.show_curve(1, locked.to_dict(), "en")
-    assert (figure, rows) == (no_update, no_update)
+    figure, rows, asked, message, is_open = curve.show_curve(print, 1, locked.to_dict(), "en")
+    assert (figure, rows, asked) == (no_update, no_update, no_update)
     assert is_open is True and "unknown place" in message
 
 
 def test_a_curve_below_the_lock_ins_cost_starts_where_they_are_paid() -> None:
     locked = Scenario(budget_sek=0, locks=(Lock("0763TB103", "grocery"),))
-    graph, rows, _, _ = curve.show_curve(1, locked.to_dict(), "en")
+    graph, rows, _, _, _ = curve.show_curve(lambda _: None, 1, locked.to_dict(), "en")
     assert len(graph.figure.data[0].x) < 10  # the 0 SEK step is left out
     assert rows and rows[0]["rank"] == 1
     assert rows[0]["from_budget_text"] == f"{rows[0]['from_budget']:,.0f} SEK"

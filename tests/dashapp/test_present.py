@@ -102,3 +102,20 @@ def test_the_card_of_an_at_risk_place_explains_status_and_cost(solution: Solutio
     body = str(card_body(facts, data.registry, "sv"))
     assert "Varför: regel: enda punkten av sitt slag" in body
     assert "Att behålla: " in body and "kr/år (" in body
+
+
+def test_counts_agree_with_their_noun_and_the_basket_card_defines_the_basket() -> None:
+    from dashapp.present import basket_title, people_count
+    from models.dataset import load_dataset
+    from models.paths import embedded_data_dir
+    from models.run import run_scenario
+    from models.scenario import Scenario
+
+    assert people_count(1, "sv") == "1 person" and people_count(1.2, "sv") == "1 person"
+    assert people_count(2, "sv") == "2 personer" and people_count(1401, "en") == "1,401 people"
+    data = load_dataset(embedded_data_dir())
+    solution = run_scenario(data, Scenario(budget_sek=0.0))
+    title = basket_title(solution, data.registry, "sv")
+    assert title == (
+        "Hela korgen: når dagligvaror, paket- och postombud samt kontantuttag (betaltjänst)"
+    )

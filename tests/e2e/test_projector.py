@@ -3,6 +3,8 @@ at 1920×1080 and 1366×768, names at kommun zoom, the village card, "Begränsa 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
@@ -92,11 +94,15 @@ def test_with_auto_solve_off_the_kpis_say_they_are_out_of_date(app_duo) -> None:
     assert app_duo.find_element("#solving").get_attribute("hidden") is not None
 
 
+# A request that asks for a result (its output, not an input that reads one); a background
+# job's polls (``cacheKey`` in the address) are the same solve, not another.
 _COUNT_SOLVES = """
 window.skSolves = 0;
 const original = window.fetch;
 window.fetch = function (url, options) {
-  if (options && typeof options.body === 'string' && options.body.includes('result-store.data')) {
+  let output = '';
+  try { output = JSON.parse(options.body).output; } catch (e) {}
+  if (output.includes('result-store.data') && !String(url).includes('cacheKey=')) {
     window.skSolves += 1;
   }
   return original.apply(this, arguments);
@@ -125,6 +131,8 @@ def test_projector_layout(app_duo, size, workshop) -> None:  # type: ignore[no-u
     for selector in (COST, BASKET, "#map-legend", "#map", "#budget-input"):
         box = rect(app_duo, selector)
         assert in_view(box), (selector, box)
+    # "Hela korgen" says what it is where it is read, above the fold (issue 9 items 6, 9)
+    assert "Hela korgen: når dagligvaror" in app_duo.find_element(BASKET).text
     # the layer list is folded away, and the county fills the map
     assert not app_duo.find_elements(".leaflet-control-layers-expanded")
     county = app_duo.driver.execute_script(
@@ -221,3 +229,178 @@ def test_figures_are_explained_and_settings_show_their_values(app_duo) -> None: 
     click_when_settled(app_duo, fairness)
     until(lambda: app_duo.find_element("#min-share-wrap").is_displayed(), timeout=10)
     screenshot(app_duo, "settings_with_values")
+
+
+_VIEW = "return document.querySelector('#map .leaflet-map-pane').style.transform"
+
+
+def _mode(duo, mode: str) -> None:  # type: ignore[no-untyped-def]
+    click_when_settled(duo, f"label[for='_dbcprivate_radioitems_mode_input_{mode}']")
+
+
+def test_undo_walks_back_several_steps_and_leaves_the_map_alone(app_duo) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 item 2: budget 3 → 4 → 5 mnkr and a mode switch, then four clicks on Ångra
+    bring back each earlier scenario in turn; the map stays where the facilitator left it."""
+    for _zoom in range(2):
+        click_when_settled(app_duo, ".leaflet-control-zoom-in")
+    until(lambda: not app_duo.find_elements("#map.leaflet-zoom-anim"), timeout=10)
+    for budget in ("3 000 000", "4 000 000", "5 000 000"):
+        type_budget(app_duo, budget)
+        app_duo.wait_for_contains_text(COST, f"av {budget} kr", timeout=30)
+    _mode(app_duo, "self_sufficient")
+    app_duo.wait_for_contains_text("#kpi-help", "en och samma ort", timeout=30)
+    view = app_duo.driver.execute_script(_VIEW)
+    expected = ["5 000 000", "4 000 000", "3 000 000", "2 000 000"]
+    for step, budget in enumerate(expected):
+        click_when_settled(app_duo, "#undo")
+        app_duo.wait_for_contains_text(COST, f"av {budget} kr", timeout=30)
+        until(lambda budget=budget: field_value(app_duo) == budget, timeout=10)
+        if step == 0:  # the first undo takes back the mode, not the budget
+            app_duo.wait_for_contains_text("#kpi-help", "olika orter", timeout=30)
+        assert app_duo.driver.execute_script(_VIEW) == view  # no zooming out
+    screenshot(app_duo, "undo_four_steps")
+
+
+def _text(duo) -> str:  # type: ignore[no-untyped-def]
+    return str(duo.find_element("body").text).replace("\u00a0", " ")
+
+
+# Issue 9 item 11: the words a room reads, and none of the old ones or of the other language.
+WORDS = {
+    "sv": {
+        "page": [
+            "jämfört med om inget görs",
+            "Arbetssätt",
+            "bästa möjliga plan (bevisat)",
+            "Hela korgen: når",
+            "Använd budget",
+        ],
+        "card": [
+            "Uteslut",
+            "Därför stöds orten",
+            "i planen når",
+            "räknat mot alla dagens servicepunkter",
+        ],
+        "actions": ["Personer som bara nås härifrån"],
+        "never": [
+            "mot att inget görs",
+            "Lås ute",
+            "Varför vald",
+            "Modell",
+            "Optimalitet",
+            "bevisat optimal",
+            "gap",
+            "Viktade personer",
+            "Från budget",
+            "budget_sek",
+            "place_id",
+            "kommun_kod",
+            "data build",
+            "Search",
+            "personer personer",
+        ],
+    },
+    "en": {
+        "page": [
+            "compared with doing nothing",
+            "Approach",
+            "best possible plan (proven)",
+            "Whole basket: reach",
+            "Budget used",
+        ],
+        "card": [
+            "Exclude",
+            "Why the place is supported",
+            "in the plan",
+            "counted against all of today's service points",
+        ],
+        "actions": ["People reached only from here"],
+        "never": [
+            "jämfört",
+            "Hela korgen",
+            "personer",
+            " kr",
+            "mnkr",
+            "gap 0",
+            "budget_sek",
+            "place_id",
+            "kommun_kod",
+            "Sök",
+            "Lock out",
+        ],
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_words_a_facilitator_reads(app_duo, language) -> None:  # type: ignore[no-untyped-def]
+    words = WORDS[language]
+    set_viewport(app_duo, 1366, 768)
+    app_duo.driver.get(app_duo.server_url + f"/?lang={language}")
+    app_duo.wait_for_element(".sk-kpi", timeout=30)
+    until(lambda: all(w in _text(app_duo) for w in words["page"]), timeout=30)
+    plan = run_scenario(load_dataset(embedded_data_dir()), Scenario())
+    supported = next(a for a in plan.actions if a.action == "keep" and a.people_only_here > 0)
+    marker = app_duo.find_element(f"#map .sk-id-{supported.place_id}")
+    ActionChains(app_duo.driver).move_to_element(marker).click().perform()
+    app_duo.wait_for_contains_text(".offcanvas-title", supported.place_name, timeout=30)
+    card = app_duo.find_element(".offcanvas.sk-card")
+    until(lambda: all(w in card.text for w in words["card"]), timeout=20)
+    seen = _text(app_duo) + card.text
+    click_when_settled(app_duo, ".offcanvas .btn-close")
+    tab = {"sv": "Åtgärder", "en": "Actions"}[language]
+    tab_link = app_duo.driver.find_element(
+        "xpath", f"//a[contains(@class, 'nav-link') and text()='{tab}']"
+    )
+    app_duo.driver.execute_script("arguments[0].click();", tab_link)
+    until(lambda: all(w in _text(app_duo) for w in words["actions"]), timeout=20)
+    for other in ("Data", "Export"):
+        link = app_duo.driver.find_element(
+            "xpath", f"//a[contains(@class, 'nav-link') and text()='{other}']"
+        )
+        app_duo.driver.execute_script("arguments[0].click();", link)
+        seen += _text(app_duo)
+    leaks = [w for w in words["never"] if w in seen]
+    assert leaks == []
+    screenshot(app_duo, f"words_{language}_1366x768")
+
+
+_SWATCHES = """
+return [...document.querySelectorAll('.sk-diff-legend .sk-legend-swatch')]
+  .map(s => [s.parentElement.textContent, getComputedStyle(s).backgroundColor]);
+"""
+
+
+def test_the_difference_map_has_a_legend_and_its_counts_units(app_duo) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 item 8: one colour per scenario for places and people alike, said in a legend,
+    and "Bara i A: 1 ort" with its unit."""
+    tab = app_duo.driver.find_element(
+        "xpath", "//a[contains(@class, 'nav-link') and text()='Scenarier']"
+    )
+    app_duo.driver.execute_script("arguments[0].click();", tab)
+    for name, budget in (("Liten", "500 000"), ("Stor", "3 000 000")):
+        type_budget(app_duo, budget)
+        app_duo.wait_for_contains_text(COST, f"av {budget} kr", timeout=30)
+        field = app_duo.find_element("#scenario-name")
+        field.send_keys(Keys.CONTROL, "a")
+        field.send_keys(name)
+        app_duo.driver.execute_script("arguments[0].click();", app_duo.find_element("#save"))
+        app_duo.wait_for_contains_text("#save-message", name, timeout=20)
+    app_duo.wait_for_contains_text("#compare-pick", "Stor", timeout=20)
+    for box in app_duo.find_elements("#compare-pick input"):
+        app_duo.driver.execute_script("arguments[0].click();", box)
+    app_duo.wait_for_element("#diff-map .sk-gained", timeout=40)
+    summary = app_duo.find_element("#diff-summary").text.replace("\u00a0", " ")
+    # each count says what it counts: "14 577 personer", "1 ort", "5 orter"
+    counts = re.findall(r"Bara i (?:Liten|Stor) \(#\d\): ([\d ]+ \w+)", summary)
+    assert len(counts) == 2 and all(c.split()[-1] in ("ort", "orter") for c in counts), summary
+    assert re.search(r"Stor \(#2\) men inte i Liten \(#1\): [\d ]+ personer", summary)
+    swatches = dict(app_duo.driver.execute_script(_SWATCHES))
+    first = ("Ort stöds bara i första scenariot", "Befolkning som nås bara i första")
+    second = ("Ort stöds bara i andra scenariot", "Befolkning som nås bara i andra")
+    assert swatches[first[0]] == swatches[first[1]]
+    assert swatches[second[0]] == swatches[second[1]]
+    assert swatches[first[0]] != swatches[second[0]]
+    legend = app_duo.find_element(".sk-diff-legend")
+    app_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'end'});", legend)
+    screenshot(app_duo, "difference_map_legend")

@@ -1,0 +1,110 @@
+"""Background solving: which Dash background-callback manager runs the slow work, and what a
+background job may read.
+
+- ``DiskcacheManager`` (the default): each job runs in a process forked from the web worker,
+  and results, progress and the handles' signing secret live in ``settings.cache_dir``, a
+  folder every gunicorn worker of the machine shares. Nothing else to run.
+- ``CeleryManager`` when ``REDIS_URL`` is set: jobs go through Redis to Celery workers
+  (``celery --app dashapp.worker:celery_app worker``), on this machine or others.
+
+A job runs outside any Flask request or app context (a forked process, a Celery worker), so
+``dashapp.data.settings()`` (``flask.current_app``) is out of reach there. Jobs read the
+settings from the Dash app this process created instead (``job_settings``): the web process's
+app, whose memory a forked job shares, or the one ``dashapp/worker.py`` builds in a Celery
+worker from the same environment.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import dash
+
+from dashapp.data import SETTINGS_KEY
+from dashapp.settings import Settings
+from models.dataset import Dataset, load_dataset
+from models.run import run_scenario
+from models.scenario import Scenario
+from models.solution import Solution
+
+# How often the browser asks for a job's progress and result (ms): often enough that a curve
+# draws step by step, rare enough that polling costs the web workers little.
+POLL_MS = 300
+RESULT_EXPIRY_S = 3600  # Celery's results in Redis (each is read once, then deleted)
+REDELIVER_AFTER_S = 60  # a job whose worker died goes to another after this (the longest: ~20 s)
+
+
+def celery_app(redis_url: str) -> Any:
+    """A Celery app using Redis as broker and result store.
+
+    A job is acknowledged when it ends, not when it starts: if its worker is killed (SIGKILL,
+    a machine lost) Redis hands the job to another worker once ``REDELIVER_AFTER_S`` has
+    passed, and the browser, still polling the same job, gets its answer late rather than
+    never. A job running longer than that may run twice (both write the same result)."""
+    from celery import Celery
+
+    app = Celery("servicekartan", broker=redis_url, backend=redis_url)
+    app.conf.update(
+        result_expires=RESULT_EXPIRY_S,
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        broker_transport_options={"visibility_timeout": REDELIVER_AFTER_S},
+        worker_prefetch_multiplier=1,  # a busy worker leaves queued jobs to idle ones
+        worker_hijack_root_logger=False,
+        broker_connection_retry_on_startup=True,
+    )
+    return app
+
+
+def manager_for(settings: Settings) -> Any:
+    """Celery on ``settings.redis_url`` when set, else local processes and a disk cache."""
+    if settings.redis_url:
+        return dash.CeleryManager(celery_app(settings.redis_url))  # type: ignore[no-untyped-call]
+    import diskcache
+
+    settings.cache_dir.mkdir(parents=True, exist_ok=True)
+    cache = diskcache.Cache(str(settings.cache_dir))
+    return dash.DiskcacheManager(cache)  # type: ignore[no-untyped-call]
+
+
+def job_settings() -> Settings:
+    """The settings of the app this process created (no Flask context needed)."""
+    found = dash.get_app().server.config[SETTINGS_KEY]  # type: ignore[no-untyped-call]
+    assert isinstance(found, Settings)
+    return found
+
+
+def job_dataset() -> Dataset:
+    return load_dataset(job_settings().data_dir)
+
+
+def job_scenario(data: dict[str, Any]) -> Scenario:
+    """A stored scenario with the region's defaults for what it lacks, as
+    ``dashapp.data.read_scenario`` reads it in a request."""
+    from models.scenario import default_scenario
+
+    return Scenario.from_dict(data, default_scenario(job_dataset().registry))
+
+
+@lru_cache(maxsize=16)
+def _solve(folder: str, scenario_json: str) -> Solution:
+    return run_scenario(load_dataset(folder), Scenario.from_json(scenario_json))
+
+
+def job_solve(scenario: Scenario) -> Solution:
+    """The solution in a job; a Celery worker process keeps the last few (a forked job ends
+    with its process)."""
+    return _solve(str(job_settings().data_dir), scenario.to_json())
+
+
+def is_slow(scenario: Scenario) -> bool:
+    """Whether the scenario solves in seconds rather than under one: a sharing limit (3 s on
+    the embedded data), "Lyft sämsta kommunen" (maximin, 6 s) or shared-place savings (7 s).
+    These go to the background; everything else stays an ordinary callback (about 0.7 s),
+    where a background job would add its start-up and polling delay."""
+    return (
+        bool(scenario.max_share_min)
+        or scenario.fairness == "maximin"
+        or scenario.colocation_saving_share > 0
+    )
