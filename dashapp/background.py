@@ -16,15 +16,13 @@ worker from the same environment.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 import dash
 
-from dashapp.data import SETTINGS_KEY
+from dashapp.data import SETTINGS_KEY, solve_in
 from dashapp.settings import Settings
 from models.dataset import Dataset, load_dataset
-from models.run import run_scenario
 from models.scenario import Scenario
 from models.solution import Solution
 
@@ -87,15 +85,10 @@ def job_scenario(data: dict[str, Any]) -> Scenario:
     return Scenario.from_dict(data, default_scenario(job_dataset().registry))
 
 
-@lru_cache(maxsize=16)
-def _solve(folder: str, scenario_json: str) -> Solution:
-    return run_scenario(load_dataset(folder), Scenario.from_json(scenario_json))
-
-
 def job_solve(scenario: Scenario) -> Solution:
-    """The solution in a job; a Celery worker process keeps the last few (a forked job ends
-    with its process)."""
-    return _solve(str(job_settings().data_dir), scenario.to_json())
+    """The solution in a job, through the app's per-process cache: a forked job starts with
+    what its web worker had solved, and a Celery worker keeps the last few."""
+    return solve_in(str(job_settings().data_dir), scenario)
 
 
 def is_slow(scenario: Scenario) -> bool:

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from dashapp import formats, style
 from dashapp.i18n import t
-from dashapp.present import Row, label, shown
+from dashapp.present import Row, label, people_count, shown
 from models.services import ServiceRegistry
 from models.solution import Solution
 
@@ -144,16 +144,15 @@ def difference(
     # a service only one scenario models cannot be compared person by person
     gained = sorted(uncovered_a - uncovered_b) if both_have else []  # reached in B, not in A
     lost = sorted(uncovered_b - uncovered_a) if both_have else []
-    people = t("people", language)
     only_a = place_count(len(places_a - places_b), language)
     only_b = place_count(len(places_b - places_a), language)
     in_both = place_count(len(places_a & places_b), language)
     missing = "" if both_have else t("diff_not_in_both", language) + " "
     summary = missing + (
         f"{t('diff_gained', language, name=name_b, other=name_a)}: "
-        f"{formats.number(sum(population[i] for i in gained), language)} {people}. "
+        f"{people_count(sum(population[i] for i in gained), language)}. "
         f"{t('diff_gained', language, name=name_a, other=name_b)}: "
-        f"{formats.number(sum(population[i] for i in lost), language)} {people}. "
+        f"{people_count(sum(population[i] for i in lost), language)}. "
         f"{t('diff_a_only', language, name=name_a)}: {only_a}, "
         f"{t('diff_b_only', language, name=name_b)}: {only_b}, "
         f"{t('diff_both', language)}: {in_both}."

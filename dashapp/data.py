@@ -7,6 +7,7 @@ nothing a user does lives here.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import flask
@@ -59,6 +60,20 @@ def _solve(folder: str, scenario_json: str) -> Solution:
     return run_scenario(load_dataset(folder), Scenario.from_json(scenario_json))
 
 
+def solve_in(folder: str, scenario: Scenario) -> Solution:
+    """The solution of ``scenario`` on the data in ``folder``, solved once per process for
+    every name: the name changes no figure, and saving a scenario the room has just solved
+    under a new name must not solve it again."""
+    return _named(folder, scenario.to_json())
+
+
+@lru_cache(maxsize=64)
+def _named(folder: str, scenario_json: str) -> Solution:
+    scenario = Scenario.from_json(scenario_json)
+    solution = _solve(folder, replace(scenario, name="").to_json())
+    return solution if solution.scenario == scenario else replace(solution, scenario=scenario)
+
+
 def solve(scenario: Scenario) -> Solution:
     """The solution of ``scenario`` on the app's dataset; the same scenario is solved once."""
-    return _solve(str(settings().data_dir), scenario.to_json())
+    return solve_in(str(settings().data_dir), scenario)

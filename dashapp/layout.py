@@ -34,7 +34,7 @@ from dashapp.components.workspace import (
 from dashapp.data import dataset, settings
 from dashapp.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashapp.present import label
-from dashapp.scenario_form import decode_scenario, url_query
+from dashapp.scenario_form import ROOM_PARAMETER, decode_scenario, url_query
 from dashapp.storage import SavedScenario
 from models.dataset import Dataset
 from models.errors import ServicekartanError
@@ -267,7 +267,7 @@ def serve_layout() -> dbc.Container:
     scenario, error = linked_scenario(args.get("s"), data, language)
     return dbc.Container(
         [
-            *stores(language, scenario, workshop, args.get("rum")),
+            *stores(language, scenario, workshop, args.get(ROOM_PARAMETER)),
             page(data, language, scenario, workshop, settings().tile_url, error),
         ],
         fluid=True,

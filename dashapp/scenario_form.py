@@ -181,9 +181,15 @@ def encode(scenario: Scenario) -> str:
     return base64.urlsafe_b64encode(packed).decode().rstrip("=")
 
 
-def url_query(scenario: Scenario, language: str, workshop: bool) -> str:
+ROOM_PARAMETER = "rum"  # a workshop room's code in a link (layout.py reads it)
+
+
+def url_query(scenario: Scenario, language: str, workshop: bool, room: str | None = None) -> str:
+    """The page address's query: language, workshop mode, the scenario and the room, so the
+    link people copy opens exactly what they see, where they see it."""
     workshop_part = "&w=1" if workshop else ""
-    return f"?lang={language}{workshop_part}&s={encode(scenario)}"
+    room_part = f"&{ROOM_PARAMETER}={room}" if room else ""
+    return f"?lang={language}{workshop_part}&s={encode(scenario)}{room_part}"
 
 
 def decode(search: str | None, defaults: Scenario | None = None) -> Scenario | None:

@@ -5,6 +5,8 @@ it reaches, people gained, per MSEK) are part of the Solution."""
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -105,10 +107,21 @@ def budget_curve(
     where it does answers "what does it cost to reach everyone we can?". Budgets below what
     the scenario's own lock-ins cost are left out of the curve (nothing can be planned there).
     """
+    last = deque(budget_curve_steps(dataset, scenario, budgets_sek, solver), maxlen=1)
+    return last[0][1] if last else BudgetCurve(())
+
+
+def budget_curve_steps(
+    dataset: Dataset, scenario: Scenario, budgets_sek: list[float], solver: Any = None
+) -> Iterator[tuple[int, BudgetCurve]]:
+    """``budget_curve`` one budget at a time, for a caller that shows progress: after each
+    budget, how many are done and the curve so far (the last is ``budget_curve``'s curve). A
+    budget below the cost of the lock-ins yields the curve so far unchanged; no budget at all
+    paying for them raises that budget's InfeasibleError after the last."""
     steps: list[CurveStep] = []
     chosen: tuple[Action, ...] = ()
     too_low: InfeasibleError | None = None
-    for budget in sorted(budgets_sek):
+    for done, budget in enumerate(sorted(budgets_sek), start=1):
         step = replace(scenario, budget_sek=budget, locks=_with_chosen(scenario.locks, chosen))
         try:
             solution = run_scenario(dataset, step, solver)
@@ -116,6 +129,7 @@ def budget_curve(
             if steps:
                 raise
             too_low = error  # below the cost of the user's own lock-ins
+            yield done, BudgetCurve(())
             continue
         previous = set(chosen)
         new = sorted(
@@ -124,6 +138,6 @@ def budget_curve(
         )
         steps.append(CurveStep(budget, solution, tuple(new)))
         chosen = solution.actions
+        yield done, BudgetCurve(tuple(steps))
     if not steps and too_low is not None:
         raise too_low  # no budget on the curve pays for the lock-ins
-    return BudgetCurve(tuple(steps))

@@ -4,8 +4,7 @@ scenario cancels the run."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import replace
+from collections.abc import Callable
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -16,13 +15,10 @@ from dashapp import formats, ids
 from dashapp.background import POLL_MS, job_dataset, job_scenario
 from dashapp.i18n import t
 from dashapp.present import Row, shown
-from models.analysis import BudgetCurve, CurveStep, _value_for_money, _with_chosen
-from models.dataset import Dataset
-from models.errors import InfeasibleError, ServicekartanError
-from models.run import run_scenario
+from models.analysis import BudgetCurve, budget_curve_steps
+from models.errors import ServicekartanError
 from models.scenario import Scenario
 from models.services import ServiceRegistry
-from models.solution import Action
 
 STEPS = 10
 
@@ -32,38 +28,6 @@ def curve_budgets(budget_sek: float) -> list[float]:
     what more money would buy as well as what less would lose."""
     top = max(2 * budget_sek, 2_000_000.0)
     return [round(top * k / (STEPS - 1), -3) for k in range(STEPS)]
-
-
-def curve_steps(
-    dataset: Dataset, scenario: Scenario, budgets_sek: list[float]
-) -> Iterator[tuple[int, BudgetCurve]]:
-    """``models.analysis.budget_curve`` one budget at a time: after each budget, how many are
-    done and the curve so far (the last one yielded is budget_curve's whole curve; a test
-    holds the two equal). Budgets below the cost of the scenario's own lock-ins are left out,
-    as there; no budget at all paying for them raises that budget's InfeasibleError.
-
-    A copy of budget_curve's loop, since that function reports nothing until it ends; a
-    per-step hook there (``on_step``) would let this module call it instead."""
-    steps: list[CurveStep] = []
-    chosen: tuple[Action, ...] = ()
-    too_low: InfeasibleError | None = None
-    for done, budget in enumerate(sorted(budgets_sek), start=1):
-        step = replace(scenario, budget_sek=budget, locks=_with_chosen(scenario.locks, chosen))
-        try:
-            solution = run_scenario(dataset, step)
-        except InfeasibleError as error:
-            if steps:
-                raise
-            too_low = error
-            yield done, BudgetCurve(())
-            continue
-        previous = set(chosen)
-        new = sorted((a for a in solution.actions if a not in previous), key=_value_for_money)
-        steps.append(CurveStep(budget, solution, tuple(new)))
-        chosen = solution.actions
-        yield done, BudgetCurve(tuple(steps))
-    if not steps and too_low is not None:
-        raise too_low
 
 
 def curve_figure(
@@ -184,7 +148,7 @@ def show_curve(
         budgets = curve_budgets(scenario.budget_sek)
         curve = BudgetCurve(())
         set_progress(progress_view(curve, 0, STEPS, language, scenario.budget_sek, max(budgets)))
-        for done, curve in curve_steps(job_dataset(), scenario, budgets):
+        for done, curve in budget_curve_steps(job_dataset(), scenario, budgets):
             view = progress_view(curve, done, STEPS, language, scenario.budget_sek, max(budgets))
             set_progress(view)
     except ServicekartanError as error:

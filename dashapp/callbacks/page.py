@@ -7,6 +7,7 @@ from typing import Any
 from dash import Input, Output, State, callback, no_update
 
 from dashapp import ids
+from dashapp.callbacks.rooms import room_code
 from dashapp.components.status import kpi_help
 from dashapp.data import dataset, read_scenario
 from dashapp.i18n import t
@@ -33,16 +34,20 @@ def toggle_workshop(on: bool) -> tuple[bool, str]:
     Output(ids.LANGUAGE, "href"),
     Input(ids.SCENARIO_STORE, "data"),
     Input(ids.WORKSHOP_STORE, "data"),
+    Input(ids.ROOM_STORE, "data"),
     State(ids.LANGUAGE_STORE, "data"),
     prevent_initial_call=True,
 )
-def scenario_to_url(data: dict[str, Any] | None, workshop: bool, language: str) -> Any:
-    """The address bar always opens exactly this scenario; the language link keeps it too."""
+def scenario_to_url(
+    data: dict[str, Any] | None, workshop: bool, room: object, language: str
+) -> Any:
+    """The address bar always opens exactly this scenario in this room; the language link
+    keeps both too."""
     if not data:
         return no_update, no_update
-    scenario = read_scenario(data)
+    scenario, code = read_scenario(data), room_code(room)
     other = "en" if language == "sv" else "sv"
-    return url_query(scenario, language, workshop), url_query(scenario, other, workshop)
+    return url_query(scenario, language, workshop, code), url_query(scenario, other, workshop, code)
 
 
 @callback(

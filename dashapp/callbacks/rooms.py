@@ -9,7 +9,6 @@ ever shown."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
 
 import dash_bootstrap_components as dbc
 import flask
@@ -31,7 +30,6 @@ from dashapp.data import storage
 from dashapp.i18n import t
 from dashapp.storage import RecordError, StorageError, normalise_code
 
-ROOM_PARAMETER = "rum"
 MAX_SHOWN_CODE = 40  # what a message repeats of a typed or linked code
 
 
@@ -132,25 +130,6 @@ def show_room(store: Room | None, language: str) -> tuple[Any, Any]:
     # the address the browser used for this request, so the link works where it is read
     link = room_link(code, language, flask.request.url_root) if code else ""
     return room_shown(room, link, language), room_badge(room, language)
-
-
-def with_room(search: str | None, code: str | None) -> str:
-    """The page address's query with ``rum=`` set to ``code`` (or taken out), the rest kept."""
-    kept = [(k, v) for k, v in parse_qsl((search or "").lstrip("?")) if k != ROOM_PARAMETER]
-    return "?" + urlencode([*kept, *([(ROOM_PARAMETER, code)] if code else [])], safe="-_")
-
-
-@callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Input(ids.URL, "search"),
-    Input(ids.ROOM_STORE, "data"),
-    prevent_initial_call=True,
-)
-def room_in_address(search: str | None, store: Room | None) -> Any:
-    """The address bar (the link people copy and share) names the room too; the scenario part
-    is written by ``callbacks/page.py``."""
-    wanted = with_room(search, room_code(store))
-    return no_update if wanted in (search, search or "?") else wanted
 
 
 def change_saved(

@@ -12,6 +12,7 @@ from dash import dcc, html
 
 from dashapp import ids
 from dashapp.i18n import t
+from dashapp.scenario_form import ROOM_PARAMETER
 
 Room = dict[str, str]  # the room store: {"code": "K7MPQR", "name": "Grupp 1"}
 
@@ -22,7 +23,7 @@ def spoken_code(code: str) -> str:
 
 
 def room_link(code: str, language: str, base: str = "/") -> str:
-    return f"{base}?lang={language}&rum={code}"
+    return f"{base}?lang={language}&{ROOM_PARAMETER}={code}"
 
 
 def room_panel(language: str) -> html.Section:

@@ -582,8 +582,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Dra hit en fil eller klicka för att välja",
         "Drop a file here or click to pick",
     ),
-    "upload_ok": ("{file}: {rows} rader, inga fel.", "{file}: {rows} rows, no problems."),
-    "upload_problems": ("{file}: {count} fel.", "{file}: {count} problems."),
+    "upload_ok": ("{file}: inga fel (rader: {rows}).", "{file}: no problems (rows: {rows})."),
+    "upload_problems": ("{file}: fel funna: {count}.", "{file}: problems found: {count}."),
     # notes and errors
     "modelled_note": (
         "Restider är modellerade (fågelvägsavstånd × omvägsfaktor, ej vägnät). Befolkningen "

@@ -21,7 +21,7 @@ from dash import no_update
 from dashapp import background, ids
 from dashapp.callbacks import curve, robustness, solve
 from dashapp.settings import DEFAULT_CACHE_DIR, Settings
-from models.analysis import budget_curve
+from models.analysis import budget_curve, budget_curve_steps
 from models.dataset import Dataset, load_dataset
 from models.paths import embedded_data_dir
 from models.scenario import Scenario, default_scenario
@@ -173,13 +173,16 @@ def test_progress_in_english() -> None:
     assert view.children[0].children == "Computing budget 4 of 10 …"
 
 
-def test_the_step_by_step_curve_is_the_models_curve(kronoberg: Dataset) -> None:
+def test_each_step_shows_the_curve_so_far(kronoberg: Dataset) -> None:
+    """Progress draws a prefix of the final curve, one budget more at every step."""
     scenario = replace(default_scenario(kronoberg.registry), budget_sek=500_000)
-    budgets = [0.0, 400_000.0, 1_000_000.0]
-    *_, (done, stepwise) = curve.curve_steps(kronoberg, scenario, budgets)
+    budgets = [1_000_000.0, 0.0, 400_000.0]
+    shown = list(budget_curve_steps(kronoberg, scenario, budgets))
     whole = budget_curve(kronoberg, scenario, budgets)
-    assert done == 3
-    assert stepwise.to_dict() == whole.to_dict()
+    assert [done for done, _ in shown] == [1, 2, 3]
+    assert [s.budget_sek for s in whole.steps] == [0.0, 400_000.0, 1_000_000.0]
+    for done, so_far in shown:
+        assert so_far.to_dict()["steps"] == whole.to_dict()["steps"][:done]
 
 
 # --- jobs without a Flask context ----------------------------------------------------------

@@ -231,7 +231,7 @@ def test_undo_walks_back_several_steps(trigger) -> None:  # type: ignore[no-unty
 
 def test_the_url_carries_the_scenario_and_the_language_link_keeps_it() -> None:
     data = Scenario(budget_sek=1_500_000, mode="self_sufficient").to_dict()
-    search, href = page.scenario_to_url(data, False, "sv")
+    search, href = page.scenario_to_url(data, False, None, "sv")
     assert search.startswith("?lang=sv") and href.startswith("?lang=en")
     assert decode(search) == Scenario.from_dict(data)
     assert decode(href) == Scenario.from_dict(data)
@@ -255,3 +255,18 @@ def test_sharing_limit_and_colocation_controls_reach_the_scenario(trigger) -> No
     assert changed.max_share_min == 12.0 and changed.colocation_saving_share == 0.2
     back, _ = _collect(current=data)
     assert Scenario.from_dict(back).max_share_min is None  # 0 on the slider: no limit
+
+
+def test_a_name_is_not_a_new_solve_but_each_solution_keeps_its_name(result) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from dashapp.data import _solve
+    from dashapp.data import solve as solve_cached
+
+    base = Scenario(budget_sek=1_234_000)
+    first = solve_cached(replace(base, name="Förmiddag"))
+    solves = _solve.cache_info().misses
+    second = solve_cached(replace(base, name="Eftermiddag <b>"))
+    assert _solve.cache_info().misses == solves  # the model did not run again
+    assert first.scenario.name == "Förmiddag" and second.scenario.name == "Eftermiddag <b>"
+    assert first.covered == second.covered and first.actions == second.actions

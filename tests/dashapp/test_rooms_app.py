@@ -4,13 +4,16 @@ versions, a save after opening records its parent, and a bad code changes nothin
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import dash
 import pytest
 
 from dashapp import ids
-from dashapp.callbacks import rooms, workspace
+from dashapp.callbacks import page, rooms, workspace
 from dashapp.callbacks import scenario as scenario_callbacks
 from dashapp.data import settings, storage
+from dashapp.scenario_form import decode
 from dashapp.settings import Settings
 from models.scenario import Scenario
 
@@ -219,8 +222,11 @@ def test_room_shown_as_text_with_code_and_link() -> None:
 
 
 def test_the_address_carries_the_room(app_context: Settings) -> None:
-    search = "?lang=sv&w=1&s=eJyrVkrLz1eyUlAqLS5RqgUAKTQE3w"
-    assert rooms.with_room(search, "K7MPQR") == search + "&rum=K7MPQR"
-    assert rooms.with_room(search + "&rum=K7MPQR", None) == search
-    assert rooms.room_in_address(search + "&rum=K7MPQR", {"code": "k7m-pqr"}) is dash.no_update
-    assert rooms.room_in_address(search, None) is dash.no_update
+    data = Scenario(budget_sek=1_500_000).to_dict()
+    search, href = page.scenario_to_url(data, True, {"code": "k7m-pqr", "name": "x"}, "sv")
+    assert search.endswith("&rum=K7MPQR") and href.endswith("&rum=K7MPQR")
+    assert parse_qs(search.lstrip("?"))["rum"] == ["K7MPQR"]
+    assert decode(search) == Scenario.from_dict(data)
+    # outside a room (or with a crafted store) the address names none
+    for store in (None, {"code": 7}):
+        assert "rum=" not in page.scenario_to_url(data, False, store, "sv")[0]
