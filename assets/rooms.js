@@ -7,19 +7,29 @@
  * request itself fails (the fetch rejects), so the failure is seen here, at the fetch. */
 (function () {
   const ACK_TIMEOUT_MS = 60000;
-  const SAVE_OUTPUT = "save-ack-store.data";
-  const FAILED_STORE = "save-failed-store";
   const PREVENT_UPDATE = 204;
 
+  // The component ids, as dashapp/ids.py names them (written into the page by
+  // components/rooms.py::save_stores); null until the page is drawn.
+  function watched() {
+    const found = document.querySelector(".sk-save-ids");
+    return found ? found.dataset : null;
+  }
+
   function failed(token, why) {
-    window.dash_clientside.set_props(FAILED_STORE, {
+    const names = watched();
+    if (!names) {
+      return;
+    }
+    window.dash_clientside.set_props(names.failedStore, {
       data: { token: token, why: why, at: Date.now() },
     });
   }
 
   // The save click a request to the save callback carries, or null for any other request.
   function saveToken(url, init) {
-    if (!String(url).includes("_dash-update-component") || !init || typeof init.body !== "string") {
+    const names = watched();
+    if (!names || !String(url).includes("_dash-update-component") || !init || typeof init.body !== "string") {
       return null;
     }
     let payload;
@@ -28,11 +38,11 @@
     } catch (error) {
       return null;
     }
-    if (!String(payload.output || "").includes(SAVE_OUTPUT)) {
+    if (!String(payload.output || "").includes(names.saveOutput)) {
       return null;
     }
     const click = (payload.inputs || []).find(function (i) {
-      return i.id === "save" && i.property === "n_clicks";
+      return i.id === names.saveButton && i.property === "n_clicks";
     });
     return click ? click.value : null;
   }

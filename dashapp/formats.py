@@ -9,7 +9,9 @@ get the same separators through Plotly's ``separators`` and a fixed ``tickformat
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 GROUP_SV = "\u00a0"  # non-breaking: a figure never wraps inside a table cell
 DASH = "–"  # a figure that does not exist (a free action's people per MSEK, a missing service)
@@ -76,3 +78,18 @@ def axis(decimals: int = 0, hover_decimals: int | None = None) -> dict[str, str]
 def chart_layout(language: str, **axes: dict[str, str]) -> dict[str, Any]:
     """Layout settings for a chart: ``chart_layout("sv", yaxis=axis(0))``."""
     return {"separators": separators(language), **axes}
+
+
+LOCAL_TIME = "Europe/Stockholm"  # the time Swedish readers read; the database keeps UTC
+
+
+def local_time(iso_utc: str) -> str:
+    """A stored UTC time (ISO 8601) as Swedish local time, "2026-11-27 08:05"; a text that is
+    no time is shown as it is, cut to the minute."""
+    try:
+        moment = datetime.fromisoformat(iso_utc)
+    except ValueError:
+        return iso_utc[:16].replace("T", " ")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(LOCAL_TIME)).strftime("%Y-%m-%d %H:%M")

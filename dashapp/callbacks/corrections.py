@@ -8,7 +8,7 @@ from typing import Any
 
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
-from dashapp import features, ids, style
+from dashapp import features, formats, ids, style
 from dashapp.components.corrections import followup_table, provenance_table
 from dashapp.corrections_form import corrections_json
 from dashapp.data import dataset, dataset_for, read_scenario, settings, storage
@@ -148,7 +148,10 @@ def revision_options(version: Any, language: str) -> tuple[list[dict[str, Any]],
     scenario's (choosing it loads the same list, now under its name)."""
     saved = storage().list_revisions(str(settings().data_dir))
     options = [{"label": t("revision_shipped_option", language), "value": 0}]
-    options += [{"label": f"{r.name} ({r.created_at[:10]})", "value": r.id} for r in saved]
+    options += [
+        {"label": f"{r.name} ({formats.local_time(r.created_at)[:10]})", "value": r.id}
+        for r in saved
+    ]
     selected = version.get("selected") if isinstance(version, dict) else None
     return options, selected if selected else no_update
 

@@ -34,6 +34,7 @@ from models.solution import Solution
     State(ids.CRITICAL_TABLE, "rowData"),
     State(ids.SELECTED_PLACE, "data"),
     State(ids.LANGUAGE_STORE, "data"),
+    State(ids.PLACE_CARD, "is_open"),
     prevent_initial_call=True,
 )
 def open_card(
@@ -48,10 +49,14 @@ def open_card(
     critical_rows: list[dict[str, Any]] | None,
     selected: str | None,
     language: str,
+    card_open: bool | None = True,
 ) -> Any:
     """A click opens the card in one request (picking the place and a second request for its
-    card made a click wait for two round trips); a new result redraws an open card."""
+    card made a click wait for two round trips); a new result redraws an open card only (a
+    closed one is drawn when next opened: redrawing it may solve the plan before a closure)."""
     if ctx.triggered_id == ids.RESULT_STORE:
+        if not card_open:
+            return no_update, no_update, no_update, no_update
         return no_update, *show_card(selected, result, language)
     place_id = select_place(
         click, point_clicks, edit_click, action_cell, critical_cell, my_place_cell,
@@ -110,7 +115,7 @@ def show_card(place_id: str | None, result: dict[str, Any] | None, language: str
     support = support_lines(dataset(), data, solution, facts, language)
     closed = _closed_here(solution.scenario, place_id, language)
     body = card_body(facts, data.registry, language, support, closed)
-    return True if ctx.triggered_id == ids.SELECTED_PLACE else no_update, facts.name, body
+    return no_update, facts.name, body
 
 
 def _funded_before(scenario: Scenario, point: ClosedPoint, place_id: str) -> bool:

@@ -1,5 +1,7 @@
-"""Robustness runs in the background: what the plan loses when its most critical points close
-together (models/stress.py), per service and per kommun, with progress and cancel."""
+"""Robustness runs in the background: what today's coverage loses when its most critical
+points close together (models/stress.py), per service and per kommun, with progress and cancel.
+The run reads today's points, the corrections and each service's travel-time limit, not the
+budget or the plan, so only a change to those makes its figures out of date."""
 
 from __future__ import annotations
 
@@ -11,13 +13,14 @@ from dash import Input, Output, State, callback, html, no_update
 
 from dashapp import formats, ids
 from dashapp.background import POLL_MS, job_dataset, job_scenario
-from dashapp.callbacks.solve import same_scenario
 from dashapp.components.robustness import DEFAULT_K, MAX_K
+from dashapp.data import read_scenario
 from dashapp.i18n import t
 from dashapp.present import Row, shown
 from models.corrections import apply_corrections
 from models.dataset import Dataset
 from models.errors import ServicekartanError
+from models.scenario import Scenario
 from models.stress import StressResult, stress_test
 
 
@@ -99,7 +102,9 @@ def name_button(value: Any, language: str) -> str:
     background=True,
     progress=[Output(ids.ROBUST_PROGRESS, "children")],
     progress_default=[None],  # cleared when the run ends or is cancelled
-    cancel=[Input(ids.ROBUST_CANCEL, "n_clicks"), Input(ids.SCENARIO_STORE, "data")],
+    # a budget or mode change leaves the run's figures true, so only "Avbryt" cancels it; a
+    # change that does matter marks the answer out of date when it arrives
+    cancel=[Input(ids.ROBUST_CANCEL, "n_clicks")],
     running=[(Output(ids.ROBUST_CANCEL, "hidden"), False, True)],
     interval=POLL_MS,
     prevent_initial_call=True,
@@ -144,4 +149,14 @@ def run_robustness(
 def mark_robustness_stale(
     asked: dict[str, Any] | None, current: dict[str, Any] | None, language: str
 ) -> str:
-    return "" if asked is None or same_scenario(asked, current) else t("robust_stale", language)
+    if asked is None or current is None:
+        return ""
+    same = robustness_inputs(read_scenario(asked)) == robustness_inputs(read_scenario(current))
+    return "" if same else t("robust_stale", language)
+
+
+def robustness_inputs(scenario: Scenario) -> tuple[object, ...]:
+    """What a robustness run depends on: the services and their travel-time limits, and the
+    data with its corrections."""
+    limits = tuple((s.service, s.threshold_min) for s in scenario.services)
+    return limits, scenario.corrections, scenario.data_revision

@@ -28,6 +28,7 @@ from dashapp import ids
 from dashapp.components.rooms import Room, room_badge, room_link, room_shown, spoken_code
 from dashapp.data import storage
 from dashapp.i18n import t
+from dashapp.scenario_form import MAX_SAVED_NAME_CHARS
 from dashapp.storage import RecordError, StorageError, normalise_code
 
 MAX_SHOWN_CODE = 40  # what a message repeats of a typed or linked code
@@ -46,7 +47,7 @@ def _alert(text: str, color: str) -> dbc.Alert:
 def open_room(name: str | None, language: str) -> tuple[Any, Any]:
     """A new room named as typed: the room store and the message."""
     try:
-        room = storage().open_room((name or "").strip()[:80])
+        room = storage().open_room((name or "").strip()[:MAX_SAVED_NAME_CHARS])
     except StorageError as error:
         return no_update, _alert(t("room_storage_error", language, error=error), "danger")
     text = t("room_opened", language, name=room.name)
@@ -137,12 +138,12 @@ def change_saved(
 ) -> tuple[Any, Any]:
     """Rename, hide or show again one saved scenario of this room, as a new version."""
     code = room_code(store)
-    saved = storage().get(scenario_id, room=code)
-    if saved is None:  # another room's id in a crafted request, or none at all
-        return no_update, _alert(t("row_not_here", language, id=scenario_id), "warning")
     try:
+        saved = storage().get(scenario_id, room=code)
+        if saved is None:  # another room's id in a crafted request, or none at all
+            return no_update, _alert(t("row_not_here", language, id=scenario_id), "warning")
         if action == "rename-saved":
-            new_name = (name or "").strip()[:80]
+            new_name = (name or "").strip()[:MAX_SAVED_NAME_CHARS]
             storage().rename(scenario_id, new_name)
             text = t("row_renamed", language, name=new_name)
         elif action == "hide-saved":

@@ -12,6 +12,7 @@ from dashapp.callbacks.data_edits import DATA_EDITS, data_edit, is_data_edit
 from dashapp.callbacks.rooms import room_code
 from dashapp.components.controls import BUDGET_MAX_SEK, control_panel
 from dashapp.data import base_scenario, dataset, read_scenario, storage
+from dashapp.i18n import t
 from dashapp.scenario_form import (
     BudgetProblem,
     budget_message,
@@ -21,6 +22,7 @@ from dashapp.scenario_form import (
     push_history,
     toggle_lock,
 )
+from dashapp.storage import StorageError
 from models.errors import ServicekartanError
 from models.scenario import Scenario
 
@@ -120,7 +122,11 @@ def open_saved(
     """A saved version of this tab's room (None: the open workspace) into the controls; it is
     remembered, so saving it again under its name makes a new version of it. An id from
     another room, in a crafted request, opens nothing."""
-    saved = storage().get(scenario_id, room=room)
+    try:
+        saved = storage().get(scenario_id, room=room)
+    except StorageError as error:
+        text = t("storage_read_error", language, error=error)
+        return {**NOTHING, "notice": text, "notice_open": True}
     try:
         scenario = Scenario.from_json(saved.scenario_json, base_scenario()) if saved else None
     except ServicekartanError:

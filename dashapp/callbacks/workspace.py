@@ -18,6 +18,7 @@ from dashapp.data import base_scenario, dataset, read_scenario, settings, solve,
 from dashapp.i18n import t
 from dashapp.present import label
 from dashapp.scenario_form import MAX_SAVED_NAME_CHARS
+from dashapp.storage import StorageError
 from models.errors import ScenarioError, ServicekartanError
 from models.scenario import Scenario, validate_scenario
 from models.solution import Solution
@@ -148,12 +149,14 @@ def checked_for_saving(data: dict[str, Any], name: str | None) -> Scenario:
 @callback(
     Output(ids.SAVED_LIST, "children"),
     Output(ids.COMPARE_PICK, "options"),
+    Output(ids.COMPARE_PICK, "value"),
     inputs={
         "_version": Input(ids.SAVED_VERSION, "data"),
         "_change": Input(ids.SAVED_CHANGE, "data"),
         "room": Input(ids.ROOM_STORE, "data"),
         "show_hidden": Input(ids.SHOW_HIDDEN, "value"),
         "language": State(ids.LANGUAGE_STORE, "data"),
+        "picked": State(ids.COMPARE_PICK, "value"),
     },
 )
 def list_saved(
@@ -162,7 +165,21 @@ def list_saved(
     _change: Any = None,
     room: dict[str, Any] | None = None,
     show_hidden: Any = False,
-) -> tuple[Any, Any]:
+    picked: Any = None,
+) -> tuple[Any, Any, Any]:
+    """The list, what can be compared, and the ticked ones still among them: a renamed,
+    hidden or superseded version, or another room's, leaves the comparison."""
+    try:
+        listed, options = _saved_list(room, show_hidden, language)
+    except StorageError as error:
+        alert = dbc.Alert(t("storage_read_error", language, error=error), color="danger")
+        return alert, [], []
+    offered = {o["value"] for o in options}
+    still = [i for i in _ids(picked) if i in offered]
+    return listed, options, no_update if still == picked else still
+
+
+def _saved_list(room: Any, show_hidden: Any, language: str) -> tuple[Any, list[dict[str, Any]]]:
     """The latest version of every saved scenario of this room that can still be read (hidden
     ones when asked); a damaged row (from an older version, or written by hand) is named as
     such and left out of opening and comparing, never breaking the list for everyone."""
@@ -260,8 +277,9 @@ def comparison(named: compare.Named, key: str | None, language: str) -> dict[str
     inputs={
         "picked": Input(ids.COMPARE_PICK, "value"),
         "key": Input(ids.DIFF_SERVICE, "value"),
+        "room": Input(ids.ROOM_STORE, "data"),  # another room's comparison never stays up
     },
-    state={"language": State(ids.LANGUAGE_STORE, "data"), "room": State(ids.ROOM_STORE, "data")},
+    state={"language": State(ids.LANGUAGE_STORE, "data")},
     prevent_initial_call=True,
 )
 def compare_saved(
@@ -274,6 +292,8 @@ def compare_saved(
         named = solved_saved(picked or [], room_code(room))
     except ServicekartanError as error:
         return {**EMPTY, "summary": error.message(language)}
+    except StorageError as error:
+        return {**EMPTY, "summary": t("storage_read_error", language, error=error)}
     if len(named) < 2:
         return EMPTY
     return comparison(named, key, language)

@@ -126,6 +126,13 @@ def save_pending() -> html.Div:
     return html.Div(id=ids.SAVE_PENDING, role="status", className="sk-save-pending")
 
 
+WATCHED_IDS: dict[str, Any] = {
+    "data-save-output": f"{ids.SAVE_ACK}.data",
+    "data-save-button": ids.SAVE,
+    "data-failed-store": ids.SAVE_FAILED,
+}
+
+
 def save_stores(language: str) -> list[Any]:
     """The browser side of an acknowledged save: which click is waiting, which one the server
     answered, and the two texts the browser writes itself."""
@@ -135,4 +142,6 @@ def save_stores(language: str) -> list[Any]:
         dcc.Store(id=ids.SAVE_ACK, data=None),
         dcc.Store(id=ids.SAVE_FAILED, data=None),
         dcc.Store(id=ids.SAVE_TEXTS, data=texts),
+        # the ids assets/rooms.js watches requests for, from ids.py rather than written twice
+        html.Div(hidden=True, className="sk-save-ids", **WATCHED_IDS),
     ]

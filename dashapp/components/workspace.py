@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 import dash_leaflet as dl
 from dash import dcc, html
 
-from dashapp import features, ids, style
+from dashapp import features, formats, ids, style
 from dashapp.components.corrections import (
     followup_panel,
     provenance_panel,
@@ -71,7 +71,7 @@ UPLOAD_KINDS = KINDS
 
 
 def _when(saved: SavedScenario) -> str:
-    return saved.created_at[:16].replace("T", " ")
+    return formats.local_time(saved.created_at)
 
 
 def _versions(history: list[SavedScenario], language: str) -> html.Details:

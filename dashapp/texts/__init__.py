@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dashapp.texts import app, background, rooms
+from dashapp.texts import app, background, data_tab, rooms
 
 
 def merged(*tables: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -19,4 +19,4 @@ def merged(*tables: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
     return text
 
 
-TEXT = merged(app.TEXT, rooms.TEXT, background.TEXT)
+TEXT = merged(app.TEXT, data_tab.TEXT, rooms.TEXT, background.TEXT)

@@ -96,4 +96,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Scenario #{id} is not in this room. Nothing has changed.",
     ),
     "row_refused": ("Inget har ändrats: {reason}", "Nothing has changed: {reason}"),
+    "storage_read_error": (
+        "De sparade scenarierna kunde inte läsas: {error}. Inget sparat har ändrats; försök igen.",
+        "The saved scenarios could not be read: {error}. Nothing saved has changed; try again.",
+    ),
 }

@@ -140,10 +140,8 @@ def test_newer_work_cancels_the_superseded_job(app: dash.Dash) -> None:
         (ids.SOLVE, "n_clicks"),
     }
     robust = _background(app, f"{ids.ROBUST_CLOSED}.children")["cancel"]
-    assert {(c["id"], c["property"]) for c in robust} == {
-        (ids.ROBUST_CANCEL, "n_clicks"),
-        (ids.SCENARIO_STORE, "data"),
-    }
+    # a robustness run does not depend on the budget: only "Avbryt" ends it
+    assert {(c["id"], c["property"]) for c in robust} == {(ids.ROBUST_CANCEL, "n_clicks")}
 
 
 # --- the curve's progress ------------------------------------------------------------------
@@ -237,7 +235,10 @@ def test_the_button_names_n_and_an_old_run_is_marked_out_of_date() -> None:
     assert robustness.name_button(7, "sv") == "Robusthet: stäng de 7 mest kritiska punkterna"
     assert robustness.name_button(7, "en") == "Robustness: close the 7 most critical points"
     plain = _plain().to_dict()
-    other = replace(_plain(), budget_sek=1).to_dict()
+    budget = replace(_plain(), budget_sek=1, mode="self_sufficient").to_dict()
+    first, *rest = _plain().services
+    limit = replace(_plain(), services=(replace(first, threshold_min=5.0), *rest)).to_dict()
     assert robustness.mark_robustness_stale(plain, plain, "sv") == ""
-    assert robustness.mark_robustness_stale(plain, other, "sv").startswith("Inaktuellt")
-    assert robustness.mark_robustness_stale(None, other, "sv") == ""
+    assert robustness.mark_robustness_stale(plain, budget, "sv") == ""  # the run is still true
+    assert robustness.mark_robustness_stale(plain, limit, "sv").startswith("Inaktuellt")
+    assert robustness.mark_robustness_stale(None, limit, "sv") == ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import dash
 from dash import no_update
 
 from dashapp.callbacks import page, place, results, scenario, solve
@@ -200,10 +201,21 @@ def test_place_card_opens_on_click(trigger, result) -> None:  # type: ignore[no-
     trigger("my-places-table.cellClicked", {})
     mine = {"rowId": "0763TB108"}
     assert place.select_place(None, [], None, None, None, mine, None, None) == "0763TB108"
-    trigger("selected-place-store.data", "0763TB103")
-    is_open, title, body = place.show_card("0763TB103", result, "sv")
-    assert is_open is True and title == "Konga"
+    trigger("my-places-table.cellClicked", {})
+    clicked_row = {"rowId": "0763TB103"}
+    picked, is_open, title, body = place.open_card(
+        None, [], None, None, None, clicked_row, result, None, None, None, "sv", False
+    )
+    assert (picked, is_open, title) == ("0763TB103", True, "Konga")
     assert "Lås in" in str(body)
+    # a new result redraws an open card, and leaves a closed one alone (no solve for it)
+    trigger("result-store.data", result)
+    redrawn = place.open_card(None, [], None, None, None, None, result, None, None, picked, "sv")
+    assert redrawn[0] is dash.no_update and redrawn[2] == "Konga"
+    closed = place.open_card(
+        None, [], None, None, None, None, result, None, None, picked, "sv", False
+    )
+    assert closed == (dash.no_update,) * 4
 
 
 def test_undo_restores_the_previous_scenario(trigger) -> None:  # type: ignore[no-untyped-def]

@@ -79,3 +79,11 @@ def test_grid_speaks_the_page_language() -> None:
     assert table.getRowId == "params.data.row_id" and "sk-grid-clickable" in table.className
     assert table.dashGridOptions["paginationPageSize"] == 15
     assert not hasattr(grid("u", [], "sv"), "getRowId")
+
+
+def test_saved_times_read_as_swedish_local_time() -> None:
+    # the database keeps UTC; a Swedish reader sees winter (+1) and summer (+2) time
+    assert formats.local_time("2026-11-27T07:05:09+00:00") == "2026-11-27 08:05"
+    assert formats.local_time("2026-07-01T22:30:00+00:00") == "2026-07-02 00:30"
+    assert formats.local_time("2026-07-01T22:30:00") == "2026-07-02 00:30"  # naive: UTC
+    assert formats.local_time("inte en tid") == "inte en tid"

@@ -40,7 +40,7 @@ def save(name: str, room: Room | None, opened: int | None = None, budget: float 
 
 
 def listed(room: Room | None, show_hidden: bool = False) -> list[str]:
-    _, options = workspace.list_saved(1, "sv", None, room, show_hidden)
+    _, options, _ = workspace.list_saved(1, "sv", None, room, show_hidden)
     return [o["label"] for o in options]
 
 
@@ -146,7 +146,7 @@ def test_rename_and_hide_add_versions_and_delete_nothing(result) -> None:  # typ
     rooms.change_saved("hide-saved", renamed.id, None, room, "sv")
     assert listed(room) == []
     assert listed(room, show_hidden=True) == []  # hidden rows are listed, never compared
-    items, _ = workspace.list_saved(1, "sv", None, room, True)
+    items, _, _ = workspace.list_saved(1, "sv", None, room, True)
     assert "(dold)" in str(items) and "Visa igen" in str(items)
     hidden = storage().list(dataset_key(), room=room["code"], include_hidden=True)[0]
     rooms.change_saved("unhide-saved", hidden.id, None, room, "sv")
@@ -154,7 +154,7 @@ def test_rename_and_hide_add_versions_and_delete_nothing(result) -> None:  # typ
     assert [s.name for s in shown] == ["Slutlig"]
     changes = [v.change for v in storage().history(first)]
     assert changes == ["save", "rename", "hide", "unhide"]  # every step kept
-    items, _ = workspace.list_saved(1, "sv", None, room, False)
+    items, _, _ = workspace.list_saved(1, "sv", None, room, False)
     assert "Versioner (4)" in str(items)
 
 
@@ -230,3 +230,50 @@ def test_the_address_carries_the_room(app_context: Settings) -> None:
     # outside a room (or with a crafted store) the address names none
     for store in (None, {"code": 7}):
         assert "rum=" not in page.scenario_to_url(data, False, store, "sv")[0]
+
+
+def test_a_renamed_or_hidden_version_leaves_the_comparison(result) -> None:  # type: ignore[no-untyped-def]
+    room = open_room("Jämför")
+    first = save("Förmiddag", room, budget=1_000_000)
+    second = save("Eftermiddag", room, budget=2_000_000)
+    _, _, kept = workspace.list_saved(1, "sv", None, room, False, [first, second])
+    assert kept is dash.no_update  # both still offered: the ticks stay
+    rooms.change_saved("rename-saved", first, "Slutlig", room, "sv")
+    _, options, kept = workspace.list_saved(1, "sv", None, room, False, [first, second])
+    assert kept == [second]  # the old version can no longer be unticked, so it is unticked
+    assert first not in [o["value"] for o in options]
+    rooms.change_saved("hide-saved", second, None, room, "sv")
+    assert workspace.list_saved(1, "sv", None, room, False, [second])[2] == []
+    # in another room nothing of this one stays ticked
+    other = open_room("Annat")
+    assert workspace.list_saved(1, "sv", None, other, False, [second])[2] == []
+
+
+def test_an_unreadable_database_is_said_and_changes_nothing(
+    trigger, app: dash.Dash, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Listing, comparing, opening and renaming against a database that cannot be opened say
+    so in the page's words; no callback fails with a server error."""
+    from dataclasses import replace as replaced
+
+    from dashapp.data import SETTINGS_KEY
+
+    (tmp_path / "a-folder").mkdir()  # a folder where the database file should be
+    config = app.server.config
+    original = config[SETTINGS_KEY]
+    config[SETTINGS_KEY] = replaced(original, database_path=tmp_path / "a-folder")
+    try:
+        with app.server.test_request_context():
+            listed_now, options, picked = workspace.list_saved(1, "sv", None, None, False, [3])
+            assert "kunde inte läsas" in str(listed_now) and options == [] and picked == []
+            compared = workspace.compare_saved([1, 2], None, "en")
+            assert compared["summary"].startswith("The saved scenarios could not be read")
+            _, message = rooms.change_saved("hide-saved", 1, None, None, "sv")
+            assert "kunde inte" in str(message)
+            trigger('{"id":1,"type":"load-saved"}.n_clicks', 1)
+            out = scenario_callbacks.update_scenario(
+                {}, {}, None, None, [1], [], Scenario().to_dict(), [], "sv"
+            )
+            assert out["scenario"] is dash.no_update and "kunde inte läsas" in out["notice"]
+    finally:
+        config[SETTINGS_KEY] = original

@@ -119,7 +119,7 @@ def test_saving_checks_the_scenario_and_stores_nothing_bad(app_context: Settings
     assert version is dash.no_update and "was not saved" in str(message)
     message, version = workspace.save(1, "x" * 81, Scenario().to_dict(), 0, "en")
     assert version is dash.no_update and "80 characters" in str(message)
-    _, options = workspace.list_saved(0, "sv")
+    _, options, _ = workspace.list_saved(0, "sv")
     assert options == []
 
 
@@ -140,7 +140,7 @@ def test_a_damaged_row_does_not_break_the_list(app_context: Settings) -> None:
             "VALUES (?, ?, ?, ?, ?)",
             ("Trasig", str(app_context.data_dir), '{"budget_sek": "abc"}', "not json", "2026"),
         )
-    items, options = workspace.list_saved(1, "sv")
+    items, options, _ = workspace.list_saved(1, "sv")
     assert [o["label"] for o in options] == ["Bra (#1)"]
     assert "Trasig (#2) kan inte läsas" in str(items)
 

@@ -311,6 +311,6 @@ def test_the_save_callback_writes_to_the_configured_database(
     flask.current_app.config[SETTINGS_KEY] = settings
     message, version = workspace.save(1, "På servern", Scenario().to_dict(), 0, "sv")
     assert version == 1 and "Sparat" in str(message)
-    _, options = workspace.list_saved(version, "sv")
+    _, options, _ = workspace.list_saved(version, "sv")
     assert [o["label"] for o in options] == ["På servern (#1)"]
     assert rows(database, "SELECT name FROM scenarios") == [("På servern",)]

@@ -35,7 +35,7 @@ def test_saving_twice_under_one_name_keeps_both(app_context: Settings) -> None:
 def test_save_callback_writes_and_bumps_the_list(result) -> None:  # type: ignore[no-untyped-def]
     message, version = workspace.save(1, "Workshop", Scenario().to_dict(), 0, "sv")
     assert version == 1 and "Sparat: Workshop" in str(message)
-    items, options = workspace.list_saved(version, "sv")
+    items, options, _ = workspace.list_saved(version, "sv")
     assert [o["label"] for o in options] == ["Workshop (#1)"]
     assert "Öppna" in str(items)
 

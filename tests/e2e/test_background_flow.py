@@ -77,14 +77,14 @@ def test_the_curve_shows_its_progress_and_draws_its_points(app_duo) -> None:  # 
     assert (
         _shown(app_duo, "#curve-cancel") and app_duo.find_element("#curve-cancel").text == "Avbryt"
     )
-    # the points arrive while it runs: a curve of at least one point before the end
-    _until(lambda: _points(app_duo, PROGRESS) >= 1 or _points(app_duo, "#curve-graph") == 10)
+    # the points arrive while it runs: a part of the curve is drawn before the whole
+    seen: list[int] = []
+    _until(lambda: seen.append(_points(app_duo, PROGRESS)) or 1 <= seen[-1] < 10)
+    assert any(1 <= n < 10 for n in seen)
     for width, height in ((1920, 1080), (1366, 768)):
         _size(app_duo, width, height)
         screenshot(app_duo, f"curve_progress_{width}")
-    seen_partial = _points(app_duo, PROGRESS)
     _until(lambda: _points(app_duo, "#curve-graph") == 10)
-    assert 0 <= seen_partial <= 10
     # done: the progress and "Avbryt" are gone, the priority list is filled
     _until(lambda: app_duo.find_element(PROGRESS).text == "")
     assert not _shown(app_duo, "#curve-cancel")
