@@ -88,7 +88,7 @@ def job_scenario(data: dict[str, Any]) -> Scenario:
 def job_solve(scenario: Scenario) -> Solution:
     """The solution in a job, through the app's per-process cache: a forked job starts with
     what its web worker had solved, and a Celery worker keeps the last few."""
-    return solve_in(str(job_settings().data_dir), scenario)
+    return solve_in(str(job_settings().data_dir), scenario, job_settings().cache_dir)
 
 
 def is_slow(scenario: Scenario) -> bool:

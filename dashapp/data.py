@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 import flask
 
+from dashapp import solution_cache
 from dashapp.settings import Settings
 from dashapp.storage import ScenarioStorage
 from models.corrections import apply_corrections
@@ -56,24 +58,30 @@ def read_scenario(data: dict[str, object]) -> Scenario:
 
 
 @lru_cache(maxsize=64)
-def _solve(folder: str, scenario_json: str) -> Solution:
-    return run_scenario(load_dataset(folder), Scenario.from_json(scenario_json))
+def _solve(folder: str, scenario_json: str, cache_dir: str = "") -> Solution:
+    def compute() -> Solution:
+        return run_scenario(load_dataset(folder), Scenario.from_json(scenario_json))
+
+    if not cache_dir:
+        return compute()
+    return solution_cache.shared(cache_dir, folder, scenario_json, compute)
 
 
-def solve_in(folder: str, scenario: Scenario) -> Solution:
-    """The solution of ``scenario`` on the data in ``folder``, solved once per process for
-    every name: the name changes no figure, and saving a scenario the room has just solved
-    under a new name must not solve it again."""
-    return _named(folder, scenario.to_json())
+def solve_in(folder: str, scenario: Scenario, cache_dir: Path | None = None) -> Solution:
+    """The solution of ``scenario`` on the data in ``folder``, solved once for every name (the
+    name changes no figure, and saving a scenario the room has just solved under a new name
+    must not solve it again): kept per process, and with ``cache_dir`` shared by every process
+    of the machine (dashapp/solution_cache.py)."""
+    return _named(folder, scenario.to_json(), str(cache_dir or ""))
 
 
 @lru_cache(maxsize=64)
-def _named(folder: str, scenario_json: str) -> Solution:
+def _named(folder: str, scenario_json: str, cache_dir: str) -> Solution:
     scenario = Scenario.from_json(scenario_json)
-    solution = _solve(folder, replace(scenario, name="").to_json())
+    solution = _solve(folder, replace(scenario, name="").to_json(), cache_dir)
     return solution if solution.scenario == scenario else replace(solution, scenario=scenario)
 
 
 def solve(scenario: Scenario) -> Solution:
     """The solution of ``scenario`` on the app's dataset; the same scenario is solved once."""
-    return solve_in(str(settings().data_dir), scenario)
+    return solve_in(str(settings().data_dir), scenario, settings().cache_dir)
