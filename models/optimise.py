@@ -49,6 +49,20 @@ Terms = list[tuple[pulp.LpVariable, float]]
 __all__ = ["BulkHiGHS", "SolverReport", "build_model", "default_solver", "solve_model"]
 
 
+def _fresh_highs_threads_after_fork() -> None:
+    """HiGHS keeps one thread pool per process; a forked child (a background job of the web
+    app, any ``multiprocessing`` fork) inherits its bookkeeping but not its threads, and its
+    first solve then waits for them for ever at full CPU. The child starts a pool of its own."""
+    import sys
+
+    highspy = sys.modules.get("highspy")
+    if highspy is not None:  # nothing to reset where HiGHS was never loaded
+        highspy.Highs.resetGlobalScheduler(False)
+
+
+os.register_at_fork(after_in_child=_fresh_highs_threads_after_fork)
+
+
 @lru_cache(maxsize=1)
 def _silence_highs_banner() -> None:
     """HiGHS prints its banner to C-level stdout once per process, before any option applies;
