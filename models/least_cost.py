@@ -14,6 +14,11 @@ ones found (a: the coverage objective's terms, c_k the column costs, e_j the co-
 
     ε_z = 10⁻⁹ · max(1, Σ_v |a_v|)        ε_C = 10⁻⁹ · max(1, Σ_k c_k)
 
+Between stages 1 and 2 the columns that no plan with z ≥ z* − ε_z can take or leave are fixed
+by reduced costs of the linear relaxation (models/fixing.py): the later stages then search
+only the rest, and prove the same optimum (stage 3 counts a column fixed at 1 as it counts a
+lock-in: a constant of every remaining plan).
+
 Without stage 2 the solver may spend whatever budget is left on actions that change nobody's
 coverage: any plan with the best coverage was "optimal". After it (and stage 3), every chosen
 action that is not locked in is needed: without it the plan would lose weighted coverage
@@ -53,6 +58,7 @@ import pulp
 from numpy.typing import NDArray
 
 from models.errors import InfeasibleError, SolverError
+from models.fixing import fix_columns
 
 Terms = list[tuple[pulp.LpVariable, float]]
 RELATIVE_TOLERANCE = 1e-9  # of a stage objective's total weight; see the module docstring
@@ -139,11 +145,14 @@ def _chosen(x: list[pulp.LpVariable]) -> NDArray[np.bool_]:
 
 
 def _stage(
-    stages: Stages, solver: Any, objective: Terms
+    stages: Stages, solver: Any, objective: Terms, floor: float
 ) -> tuple[NDArray[np.bool_], SolverReport] | None:
-    """Maximise ``objective`` over every row kept so far; None when no plan comes back (a
-    solver without a start out of time, or a kept floor the solver's rounding shuts)."""
+    """Maximise ``objective`` over every row kept so far, where a plan known to reach ``floor``
+    exists (columns no such plan can change are fixed first, models/fixing.py); None when no
+    plan comes back (a solver without a start out of time, or a kept floor the solver's
+    rounding shuts)."""
     stages.problem.setObjective(_expr(objective))
+    fix_columns(stages.problem, stages.x, floor)
     try:
         report = solve_once(stages.problem, solver)
     except (InfeasibleError, SolverError):
@@ -194,8 +203,10 @@ def solve_in_stages(stages: Stages, solver: Any) -> tuple[NDArray[np.bool_], Sol
     if not chosen.any():
         return chosen, _final(coverage, status, seconds)  # nothing bought, nothing to save
     first_cost_sek = _value(stages.cost)
+    fix_columns(problem, stages.x, coverage.objective - tolerance(stages.coverage))
     _keep_coverage(stages, coverage.objective)
-    cheapest = _stage(stages, solver, [(v, -c) for v, c in stages.cost])
+    cost_floor = -first_cost_sek - tolerance(stages.cost)  # stage 1's plan is no dearer
+    cheapest = _stage(stages, solver, [(v, -c) for v, c in stages.cost], cost_floor)
     if cheapest is None:
         return chosen, _final(coverage, _worse(status, "feasible"), seconds)
     cheaper, report = cheapest
@@ -205,7 +216,8 @@ def solve_in_stages(stages: Stages, solver: Any) -> tuple[NDArray[np.bool_], Sol
     chosen, free = cheaper, _free_columns(stages)
     if chosen[free].any():
         problem.addConstraint(_expr(stages.cost) <= -report.objective + tolerance(stages.cost))
-        fewest = _stage(stages, solver, [(stages.x[k], -1.0) for k in free])
+        count_floor = -float(chosen[free].sum()) - 0.5  # stage 2's plan has no more
+        fewest = _stage(stages, solver, [(stages.x[k], -1.0) for k in free], count_floor)
         if fewest is None:
             return chosen, _final(coverage, _worse(status, "feasible"), seconds)
         fewer, report = fewest

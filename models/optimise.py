@@ -32,8 +32,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -43,6 +41,7 @@ from numpy.typing import NDArray
 from models.dataset import Dataset
 from models.formulation import Formulation
 from models.least_cost import SolverReport, Stages, solve_in_stages
+from models.lp_arrays import load_into, problem_arrays, silence_highs_banner
 from models.scenario import Scenario
 
 Terms = list[tuple[pulp.LpVariable, float]]
@@ -63,22 +62,6 @@ def _fresh_highs_threads_after_fork() -> None:
 os.register_at_fork(after_in_child=_fresh_highs_threads_after_fork)
 
 
-@lru_cache(maxsize=1)
-def _silence_highs_banner() -> None:
-    """HiGHS prints its banner to C-level stdout once per process, before any option applies;
-    taking it at a muted moment keeps ``--json`` output clean."""
-    import highspy
-
-    saved = os.dup(1)
-    try:
-        with Path(os.devnull).open("w") as null:
-            os.dup2(null.fileno(), 1)
-            highspy.Highs()  # type: ignore[no-untyped-call]
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-
-
 class BulkHiGHS(pulp.HiGHS):  # type: ignore[misc]
     """``pulp.HiGHS`` that hands the built PuLP model to highspy in bulk.
 
@@ -92,52 +75,7 @@ class BulkHiGHS(pulp.HiGHS):  # type: ignore[misc]
     """
 
     def buildSolverModel(self, lp: pulp.LpProblem) -> None:  # noqa: N802 (PuLP's name)
-        import highspy
-
-        inf = highspy.kHighsInf
-        highs = lp.solverModel
-        variables = lp.variables()
-        n = len(variables)
-        for i, variable in enumerate(variables):
-            variable.index = i
-        sign = -1.0 if lp.sense == pulp.LpMaximize else 1.0
-        objective = lp.objective if lp.objective is not None else {}
-        cost = sign * np.array([objective.get(v, 0.0) for v in variables], dtype=float)
-        lower = np.array([-inf if v.lowBound is None else v.lowBound for v in variables], float)
-        upper = np.array([inf if v.upBound is None else v.upBound for v in variables], float)
-        integer = [i for i, v in enumerate(variables) if v.cat == pulp.LpInteger and self.mip]
-        constraints = list(lp._constraints.values())
-        indices: list[int] = []
-        values: list[float] = []
-        lengths = np.empty(len(constraints), dtype=np.int64)
-        for r, constraint in enumerate(constraints):
-            constraint.index = r
-            expression = constraint.expr
-            indices += [variable.index for variable in expression]
-            values += expression.values()
-            lengths[r] = len(expression)
-        row_lower = [-inf if (low := c.getLb()) is None else low for c in constraints]
-        row_upper = [inf if (up := c.getUb()) is None else up for c in constraints]
-        coefficient = np.array(values, dtype=float)
-        nonzero = coefficient != 0  # PuLP leaves explicit zeros out of the matrix
-        row_of = np.repeat(np.arange(len(constraints)), lengths)[nonzero]
-        starts = np.concatenate([[0], np.cumsum(np.bincount(row_of, minlength=len(constraints)))])
-        if n:
-            highs.addVars(n, lower, upper)
-            highs.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
-        if integer:
-            kinds = np.full(len(integer), highspy.HighsVarType.kInteger)
-            highs.changeColsIntegrality(len(integer), np.array(integer, dtype=np.int32), kinds)
-        if constraints:
-            highs.addRows(
-                len(constraints),
-                np.array(row_lower, dtype=float),
-                np.array(row_upper, dtype=float),
-                int(nonzero.sum()),
-                starts[:-1].astype(np.int32),
-                np.array(indices, dtype=np.int32)[nonzero],
-                coefficient[nonzero],
-            )
+        load_into(lp.solverModel, problem_arrays(lp), integer=self.mip)
 
 
 def default_solver(time_limit_s: float = 30.0) -> Any:
@@ -148,7 +86,7 @@ def default_solver(time_limit_s: float = 30.0) -> Any:
     plan as a start (``Highs.setSolution``), HiGHS 1.16 returned dearer least-cost plans and a
     maximin coverage below the optimum, each marked optimal, on random instances where CBC and
     a cold start agree."""
-    _silence_highs_banner()
+    silence_highs_banner()
     return BulkHiGHS(
         msg=False,
         timeLimit=time_limit_s,
@@ -268,9 +206,9 @@ def _costs(
     secure_count = dataset.points_at("secure")[:, service_columns].sum(axis=1)
     for j in np.unique(columns.place):
         at_place = np.flatnonzero(columns.place == j)
-        saving = model.var("e", up=None)
-        point = model.var("h", binary=True)
         costs = columns.cost_sek[at_place]
+        saving = model.var("e", up=share * float(costs.sum()))  # implied; finite for fixing
+        point = model.var("h", binary=True)
         model.add(
             _expr(
                 [(saving, 1.0)]
