@@ -7,18 +7,24 @@ window.dccFunctions = Object.assign({}, window.dccFunctions, {
   },
 });
 
-// The scenario store, passed on to the solver once it has been still for QUIET_MS: ten quick
-// arrow-key presses on a slider make ten scenarios (each on the undo stack) but one solve. The
-// first call (page load) passes at once. A superseded call resolves to no_update.
+// The scenario store, passed on to the solver. A change after a quiet spell passes at once (a
+// typed budget, a lock, the mode: no waiting); changes in quick succession wait until the
+// scenario has been still for QUIET_MS, so ten quick arrow-key presses on a slider make ten
+// scenarios (each on the undo stack) but two solves, the first and the last. A superseded
+// call resolves to no_update.
 (function () {
   const QUIET_MS = 300;
   let turn = 0;
+  let lastChange = -Infinity;
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     servicekartan: {
       settle: function (scenario) {
         turn += 1;
         const mine = turn;
-        if (mine === 1) {
+        const now = Date.now();
+        const quiet = now - lastChange >= QUIET_MS;
+        lastChange = now;
+        if (quiet) {
           return scenario;
         }
         return new Promise(function (resolve) {

@@ -29,8 +29,13 @@ from benchmarks.load_stats import (
 from benchmarks.loopback import AppServer, gunicorn
 from benchmarks.participant import ACTIONS, ROOM_STORE, Participant, Plan, Recorder
 from benchmarks.save_audit import audit_saves
+from dashapp.callbacks.workspace import summary
+from dashapp.data import solve_in
 from dashapp.storage import ScenarioStorage
+from models.dataset import load_dataset
 from models.paths import embedded_data_dir
+from models.scenario import Scenario
+from models.scenario import default_scenario as models_default_scenario
 
 TARGET_P95_S = 3.0
 # The dataset the app serves (dashapp/settings.py), which saved scenarios are filed under
@@ -41,15 +46,28 @@ STAGGER_S = 5.0  # participants open the link within a few seconds of the facili
 SEEDED_BUDGETS = (1_000_000.0, 3_000_000.0)  # scenarios each room holds before the run
 
 
-def open_rooms(database: Path, count: int, scenario: dict[str, Any]) -> list[str]:
+def open_rooms(
+    server: AppServer, count: int, scenario: dict[str, Any], solved: bool = True
+) -> list[str]:
     """``count`` rooms opened directly in the app's database (as a facilitator would in the
-    rooms panel), each holding two scenarios saved earlier in the day; their codes."""
-    storage = ScenarioStorage(database)
+    rooms panel), each holding two scenarios saved earlier in the day; their codes.
+
+    Each is saved as the app's save does it: solved (into the deployment's solution cache, a
+    folder that outlives a restart) with its figures stored in the row. A comparison during the
+    run then finds them solved, as it would after a morning's work on the same deployment.
+    ``solved=False`` (``--cold-seeds``) stores them unsolved, as after a deploy that changed the
+    model: the first comparison in each room then solves them."""
+    storage = ScenarioStorage(server.database)
+    defaults = models_default_scenario(load_dataset(Path(DATA_DIR)).registry)
     codes = [storage.open_room(f"Lasttest {k + 1}").code for k in range(count)]
     for code in codes:
         for budget in SEEDED_BUDGETS:
             seeded = {**scenario, "name": f"Förmiddag {budget / 1e6:g} mnkr", "budget_sek": budget}
-            storage.save(seeded["name"], DATA_DIR, json.dumps(seeded), {}, room=code)
+            figures: dict[str, Any] = {}
+            if solved:
+                parsed = Scenario.from_dict(seeded, defaults)
+                figures = summary(solve_in(DATA_DIR, parsed, server.cache_dir))
+            storage.save(seeded["name"], DATA_DIR, json.dumps(seeded), figures, room=code)
     return codes
 
 
@@ -92,7 +110,7 @@ class LoadSampler:
 
 def run(server: AppServer, args: argparse.Namespace) -> tuple[Recorder, float, bool]:
     """Every participant for ``args.duration`` seconds; the wall time until the last ends."""
-    codes = open_rooms(server.database, args.rooms, default_scenario(server.url))
+    codes = open_rooms(server, args.rooms, default_scenario(server.url), not args.cold_seeds)
     in_rooms = saves_into_rooms(server.url)
     recorder = Recorder()
     started = time.monotonic()
@@ -168,6 +186,14 @@ def arguments() -> argparse.Namespace:
         help="share of changes that set a sharing limit (a slow, background solve); workshop "
         "mode hides that setting, so 0 by default",
     )
+    parser.add_argument(
+        "--cold-seeds",
+        action="store_true",
+        help="the rooms' morning scenarios stored unsolved (as after a deploy of a new model)",
+    )
+    parser.add_argument(
+        "--keep", metavar="FOLDER", help="run the app in FOLDER and keep its database and log"
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument(
         "--timeout", type=int, default=60, help="gunicorn worker timeout, s (as the Procfile)"
@@ -183,10 +209,14 @@ def main() -> None:
     print(
         f"{args.users} participants in {args.rooms} rooms for {args.duration:.0f} s, think "
         f"{args.think[0]:g}–{args.think[1]:g} s, sharing limits {args.slow:g}, "
-        f"gunicorn -w {args.workers} --threads {args.threads} --timeout {args.timeout}",
+        f"gunicorn --preload -w {args.workers} --threads {args.threads} "
+        f"--timeout {args.timeout}",
         flush=True,
     )
-    with gunicorn(args.workers, args.timeout, threads=args.threads) as server:
+    folder = Path(args.keep) if args.keep else None
+    with gunicorn(
+        args.workers, args.timeout, folder=folder, threads=args.threads, preload=True
+    ) as server:
         sampler = LoadSampler()
         cpu_before = resource.getrusage(resource.RUSAGE_SELF)
         recorder, wall_s, in_rooms = run(server, args)

@@ -103,6 +103,11 @@ def writes(dependency: dict[str, Any], prop: str) -> bool:
     return prop in output_props(dependency["output"])
 
 
+def input_props(dependency: dict[str, Any]) -> set[str]:
+    """The ``id.prop`` of every input that fires the callback (pattern ids as sent)."""
+    return {f"{i['id']}.{i['property']}" for i in dependency["inputs"]}
+
+
 def reads(dependency: dict[str, Any], prop: str) -> bool:
     """Whether the callback takes ``prop`` as an input or a state."""
     specs = dependency["inputs"] + dependency.get("state", [])
@@ -274,7 +279,7 @@ class Session:
                 timeout=self.timeout_s,
             )
         except requests.RequestException as error:
-            raise CallbackError(f"no answer: {type(error).__name__}") from error
+            raise CallbackError(f"no answer: {type(error).__name__}: {error}"[:300]) from error
         if response.status_code == 204:  # PreventUpdate: nothing to change
             return {}
         if response.status_code != 200:

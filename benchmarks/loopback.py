@@ -58,6 +58,11 @@ class AppServer:
         return self.folder / "saved.sqlite3"
 
     @property
+    def cache_dir(self) -> Path:
+        """SERVICEKARTAN_CACHE_DIR of the app: background jobs and the solution cache."""
+        return self.folder / "cache"
+
+    @property
     def ready_file(self) -> Path:
         return self.folder / "ready.txt"
 

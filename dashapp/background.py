@@ -16,6 +16,10 @@ worker from the same environment.
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import dash
@@ -63,7 +67,46 @@ def manager_for(settings: Settings) -> Any:
 
     settings.cache_dir.mkdir(parents=True, exist_ok=True)
     cache = diskcache.Cache(str(settings.cache_dir))
-    return dash.DiskcacheManager(cache)  # type: ignore[no-untyped-call]
+    return JobsWithoutSockets(cache)  # type: ignore[no-untyped-call]
+
+
+def close_inherited_sockets() -> None:
+    """Drop a forked job's copies of the web worker's sockets.
+
+    A job process forked from a gunicorn worker holds every connection the worker had open. When
+    the worker then ends a keep-alive connection, the job's copy keeps it open, the browser
+    sends its next request on it, and the job's exit resets it (seen under load as "connection
+    reset by peer" while background solves ran). A job needs no socket of the worker; closing
+    a copy sends nothing. Where /proc is missing (not Linux), nothing is closed."""
+    try:
+        descriptors = [int(entry.name) for entry in Path("/proc/self/fd").iterdir()]
+    except OSError:
+        return
+    for descriptor in descriptors:
+        try:
+            if stat.S_ISSOCK(os.fstat(descriptor).st_mode):
+                os.close(descriptor)
+        except OSError:
+            continue  # gone already (the listing's own descriptor)
+
+
+def _job_without_sockets(job_fn: Callable[..., Any], *args: Any) -> Any:
+    close_inherited_sockets()
+    return job_fn(*args)
+
+
+class JobsWithoutSockets(dash.DiskcacheManager):
+    """Dash's ``DiskcacheManager`` whose forked job first closes the worker's sockets."""
+
+    def call_job_fn(self, key: str, job_fn: Any, args: Any, context: Any) -> int:
+        from multiprocess import Process  # type: ignore[import-untyped] # Dash's own choice
+
+        progress_key = self._make_progress_key(key)  # type: ignore[no-untyped-call]
+        process = Process(
+            target=_job_without_sockets, args=(job_fn, key, progress_key, args, context)
+        )
+        process.start()
+        return int(process.pid)
 
 
 def job_settings() -> Settings:

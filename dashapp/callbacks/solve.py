@@ -59,8 +59,9 @@ def wanted(data: dict[str, Any] | None, auto: bool | None) -> bool:
     return data is not None and not (ctx.triggered_id == ids.SOLVE_REQUEST and auto is False)
 
 
-# A change reaches the solver once the scenario has been still for a moment (assets/controls.js),
-# so a burst of slider steps costs one solve, not a queue of them.
+# A change after a quiet spell reaches the solver at once; a burst of slider steps waits until
+# the scenario has been still for a moment (assets/controls.js), so it costs two solves (the
+# first and the last), not a queue of them.
 clientside_callback(
     ClientsideFunction(namespace="servicekartan", function_name="settle"),
     Output(ids.SOLVE_REQUEST, "data"),

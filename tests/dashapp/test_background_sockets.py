@@ -1,0 +1,48 @@
+"""A background job forked from a web worker must not keep the worker's connections open
+(dashapp/background.py, ``JobsWithoutSockets``): tested with a real fork and a real socket."""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from pathlib import Path
+from typing import Any
+
+import diskcache
+
+from dashapp import background
+
+
+def _slow_job(_key: str, _progress_key: str, seconds: float, _context: Any) -> None:
+    """A job with the arguments Dash's job functions take; it outlives the connection."""
+    time.sleep(seconds)
+
+
+def test_a_connection_the_worker_ends_is_closed_while_a_job_still_runs(tmp_path: Path) -> None:
+    manager = background.JobsWithoutSockets(diskcache.Cache(str(tmp_path)))
+    worker_end, browser_end = socket.socketpair()  # a keep-alive connection of the worker
+    pid = manager.call_job_fn("job", _slow_job, 4.0, {})
+    try:
+        worker_end.close()  # the worker ends the connection while the job runs
+        browser_end.settimeout(2.0)
+        # the browser sees it closed now, not when the job ends (then its next request
+        # would go out on a connection the job's exit resets)
+        assert browser_end.recv(1) == b""
+    finally:
+        browser_end.close()
+        os.waitpid(pid, 0)
+
+
+def test_a_job_keeps_its_files(tmp_path: Path) -> None:
+    # only sockets go: the job still writes its result into the cache folder
+    cache = diskcache.Cache(str(tmp_path))
+    manager = background.JobsWithoutSockets(cache)
+
+    pid = manager.call_job_fn("job", _writing_job, str(tmp_path), {})
+    os.waitpid(pid, 0)
+    assert diskcache.Cache(str(tmp_path)).get("written") == "yes"
+
+
+def _writing_job(_key: str, _progress_key: str, folder: str, _context: Any) -> None:
+    diskcache.Cache(folder).set("written", "yes")
