@@ -90,17 +90,22 @@ def lower_bounds(arrays: ProblemArrays, row_dual: FloatArray) -> tuple[float, Fl
 
 def fix_columns(problem: pulp.LpProblem, columns: list[pulp.LpVariable], floor: float) -> Fixed:
     """Fix the binary ``columns`` that no plan with the problem's (maximised) objective at
-    least ``floor`` can have otherwise; the problem's bounds are changed in place."""
+    least ``floor`` can have otherwise; the problem's bounds are changed in place. The
+    relaxation has its own time limit (10 s) and its time counts as model building, not as
+    the solver's."""
     if problem.sense != pulp.LpMaximize:
         raise ValueError("fix_columns expects the maximised coverage stage")
     arrays = problem_arrays(problem)
     row_dual = _relaxation_duals(arrays)
-    if row_dual is None:
+    # a NaN would count as 0 in the bound's sums and hide a wrong bound: no fixing then
+    if row_dual is None or not np.isfinite(row_dual).all():
         return Fixed((), ())
     bound, reduced, magnitude = lower_bounds(arrays, row_dual)
     if not np.isfinite(bound):
         return Fixed((), ())
-    cutoff = -floor + MARGIN * max(1.0, magnitude)
+    # the arrays' cost leaves out the objective's constant, which ``floor`` includes
+    constant = float(problem.objective.constant) if problem.objective is not None else 0.0
+    cutoff = -(floor - constant) + MARGIN * max(1.0, magnitude)
     at_zero: list[int] = []
     at_one: list[int] = []
     for position, variable in enumerate(columns):

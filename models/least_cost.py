@@ -43,7 +43,8 @@ stops at its limit the status says ``time_limit`` (with gap 0 when the coverage 
 proven), and its plan is taken only when it is no dearer (no more free actions) than the one
 before; a stage that ends without a plan keeps the earlier plan and makes the status
 ``feasible``. Each stage gets the solver's full time limit, so a scenario can take up to three
-limits (four with maximin).
+limits (four with maximin), plus the fixings' linear relaxations (each at most 10 s, tens of
+milliseconds on the embedded data; counted as model building, not in ``seconds``).
 """
 
 from __future__ import annotations

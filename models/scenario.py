@@ -202,6 +202,11 @@ def _check_numbers(scenario: Scenario) -> None:
         _fail(f"Okänt läge '{scenario.mode}'", f"Unknown mode '{scenario.mode}'")
     if scenario.fairness not in ("none", "min_share", "maximin"):
         _fail(f"Okänt rättviseval '{scenario.fairness}'", f"Unknown fairness '{scenario.fairness}'")
+    if scenario.fairness == "maximin" and not any(s.weight > 0 for s in scenario.services):
+        _fail(
+            "Att lyfta den sämsta kommunen kräver minst en tjänst med vikt över 0",
+            "Raising the worst-off kommun needs at least one service weighted above 0",
+        )
 
 
 def _check_names(scenario: Scenario, dataset: Dataset) -> None:

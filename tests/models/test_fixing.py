@@ -12,7 +12,7 @@ import numpy as np
 import pulp
 import pytest
 
-from models import least_cost
+from models import fixing, least_cost
 from models.arrays import dataset_from_arrays
 from models.candidates import build_columns
 from models.coverage import coverage_structure
@@ -121,3 +121,32 @@ def test_kronoberg_plans_are_the_same_with_and_without_fixing(
     assert fixed.cost_sek == pytest.approx(plain.cost_sek, abs=1.0)
     assert len(fixed.actions) == len(plain.actions)
     assert fixed.status == plain.status == "optimal"
+
+
+def test_duals_with_a_nan_fix_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a NaN would count as 0 in the sums and could make the bound wrong (found in review)
+    dataset, scenario, *_ = _random_instance(3)
+    solved, _ = _built(dataset, scenario)
+    solved.problem.solve(default_solver())
+    floor = float(pulp.value(solved.problem.objective)) - 1e-6
+    duals = fixing._relaxation_duals(problem_arrays(solved.problem))
+    assert duals is not None
+    monkeypatch.setattr(fixing, "_relaxation_duals", lambda _: duals)
+    with_duals, _ = _built(dataset, scenario)
+    assert fix_columns(with_duals.problem, with_duals.x, floor) != Fixed((), ())
+    duals[0] = np.nan
+    with_nan, _ = _built(dataset, scenario)
+    assert fix_columns(with_nan.problem, with_nan.x, floor) == Fixed((), ())
+
+
+def test_an_objective_constant_moves_the_floor_with_it() -> None:
+    dataset, scenario, *_ = _random_instance(6)
+    plain, _ = _built(dataset, scenario)
+    shifted, _ = _built(dataset, scenario)
+    terms = list(shifted.problem.objective.items())
+    shifted.problem.setObjective(pulp.LpAffineExpression(terms, constant=1000.0))
+    plain.problem.solve(default_solver())
+    best = float(pulp.value(plain.problem.objective))
+    expected = fix_columns(plain.problem, plain.x, best - 1e-6)
+    assert expected.at_zero or expected.at_one
+    assert fix_columns(shifted.problem, shifted.x, best + 1000.0 - 1e-6) == expected

@@ -51,3 +51,18 @@ def test_null_fields_take_the_defaults_and_a_partial_basket_follows_the_services
     only_grocery = Scenario.from_dict({"services": [{"service": "grocery", "threshold_min": 8}]})
     assert only_grocery.basket == ("grocery",)
     assert Scenario.from_dict({"max_share_min": None}).max_share_min is None
+
+
+def test_raising_the_worst_kommun_needs_a_weighted_service() -> None:
+    # every weight at 0 left maximin nothing to raise: a division by zero in the model
+    from models.arrays import dataset_from_arrays
+    from models.scenario import validate_scenario
+
+    dataset = dataset_from_arrays([100], [[5.0]])
+    services = (ServiceSettings("grocery", 10.0, 0.0),)
+    scenario = Scenario(services=services, basket=(), basket_weight=0.0, fairness="maximin")
+    with pytest.raises(ScenarioError) as caught:
+        validate_scenario(scenario, dataset)
+    assert "vikt över 0" in caught.value.message_sv
+    assert "weighted above 0" in caught.value.message_en
+    validate_scenario(Scenario(services=services, basket=(), basket_weight=0.0), dataset)
