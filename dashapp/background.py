@@ -34,6 +34,7 @@ from models.solution import Solution
 # draws step by step, rare enough that polling costs the web workers little.
 POLL_MS = 300
 RESULT_EXPIRY_S = 3600  # Celery's results in Redis (each is read once, then deleted)
+STDERR_FD = 2  # a job keeps descriptors 0-2 (close_inherited_sockets)
 REDELIVER_AFTER_S = 60  # a job whose worker died goes to another after this (the longest: ~20 s)
 
 
@@ -77,12 +78,14 @@ def close_inherited_sockets() -> None:
     the worker then ends a keep-alive connection, the job's copy keeps it open, the browser
     sends its next request on it, and the job's exit resets it (seen under load as "connection
     reset by peer" while background solves ran). A job needs no socket of the worker; closing
-    a copy sends nothing. Where /proc is missing (not Linux), nothing is closed."""
+    a copy sends nothing. Standard input, output and error stay (under systemd they are
+    journald's sockets, and a job may log). Where /proc is missing (not Linux), nothing is
+    closed."""
     try:
         descriptors = [int(entry.name) for entry in Path("/proc/self/fd").iterdir()]
     except OSError:
         return
-    for descriptor in descriptors:
+    for descriptor in (d for d in descriptors if d > STDERR_FD):
         try:
             if stat.S_ISSOCK(os.fstat(descriptor).st_mode):
                 os.close(descriptor)

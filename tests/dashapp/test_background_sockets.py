@@ -46,3 +46,25 @@ def test_a_job_keeps_its_files(tmp_path: Path) -> None:
 
 def _writing_job(_key: str, _progress_key: str, folder: str, _context: Any) -> None:
     diskcache.Cache(folder).set("written", "yes")
+
+
+def test_a_job_keeps_its_standard_streams_even_when_they_are_sockets(tmp_path: Path) -> None:
+    # under systemd, stdout and stderr are journald's sockets: a job may still log
+    log, reader = socket.socketpair()
+    saved = os.dup(2)
+    os.dup2(log.fileno(), 2)
+    try:
+        pid = background.JobsWithoutSockets(diskcache.Cache(str(tmp_path))).call_job_fn(
+            "job", _logging_job, None, {}
+        )
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        log.close()
+    os.waitpid(pid, 0)
+    reader.settimeout(5.0)
+    assert b"still heard" in reader.recv(100)
+
+
+def _logging_job(_key: str, _progress_key: str, _args: Any, _context: Any) -> None:
+    os.write(2, b"still heard\n")
