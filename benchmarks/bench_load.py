@@ -183,7 +183,7 @@ def arguments() -> argparse.Namespace:
         "--slow",
         type=float,
         default=0.0,
-        help="share of changes that set a sharing limit (a slow, background solve); workshop "
+        help="share of changes that choose maximin (a slow, background solve); workshop "
         "mode hides that setting, so 0 by default",
     )
     parser.add_argument(
@@ -208,7 +208,7 @@ def main() -> None:
     args = arguments()
     print(
         f"{args.users} participants in {args.rooms} rooms for {args.duration:.0f} s, think "
-        f"{args.think[0]:g}–{args.think[1]:g} s, sharing limits {args.slow:g}, "
+        f"{args.think[0]:g}–{args.think[1]:g} s, maximin {args.slow:g}, "
         f"gunicorn --preload -w {args.workers} --threads {args.threads} "
         f"--timeout {args.timeout}",
         flush=True,

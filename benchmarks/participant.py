@@ -71,7 +71,7 @@ class Plan:
     think_s: tuple[float, float]
     prefix: str  # every save's name starts with it (the audit finds the run's rows by it)
     reload_every: int = 3  # cycles between page loads (opening a shared link again)
-    slow_share: float = 0.0  # changes that set a sharing limit (under "Fler inställningar")
+    slow_share: float = 0.0  # changes that choose "Lyft sämsta kommunen" (a background solve)
 
 
 class Participant:
@@ -156,13 +156,14 @@ class Participant:
 
     def change(self) -> None:
         """One control moved: a new budget (60 %), a travel-time limit (30 %) or the mode; with
-        ``slow_share``, that share of changes sets a sharing limit instead."""
+        ``slow_share``, that share of changes chooses "Lyft sämsta kommunen" instead (until
+        2026-11-27 a sharing limit, which now solves in the request)."""
         page, pick = self.session.page, self.random.random()
-        limit = page.value("share-limit", "value")
-        if limit or pick < self.plan.slow_share:
-            # a sharing limit (a background solve where the app has them), off again next time
-            key = "share-limit.value"
-            page.values[key] = 0 if limit else self.random.choice((10, 15, 20))
+        lifted = page.value("fairness", "value") == "maximin"
+        if lifted or pick < self.plan.slow_share:
+            # a background solve, off again at the next change
+            key = "fairness.value"
+            page.values[key] = "none" if lifted else "maximin"
         elif pick < 0.6:
             key = "budget-value-store.data"
             page.values[key] = float(self.random.randrange(10, 120) * 50_000)

@@ -138,12 +138,9 @@ def job_solve(scenario: Scenario) -> Solution:
 
 
 def is_slow(scenario: Scenario) -> bool:
-    """Whether the scenario solves in seconds rather than under one: a sharing limit (3 s on
-    the embedded data), "Lyft sämsta kommunen" (maximin, 6 s) or shared-place savings (7 s).
-    These go to the background; everything else stays an ordinary callback (about 0.7 s),
-    where a background job would add its start-up and polling delay."""
-    return (
-        bool(scenario.max_share_min)
-        or scenario.fairness == "maximin"
-        or scenario.colocation_saving_share > 0
-    )
+    """Whether the scenario solves in seconds rather than under one: "Lyft sämsta kommunen"
+    (maximin, 3 s on the embedded data) or shared-place savings (2 s). These go to the
+    background; everything else stays an ordinary callback (0.3–0.6 s), where a background job
+    would add its start-up and polling delay. A sharing limit solves in 0.5–1.5 s since its
+    anchors are shared between groups (models/sharing.py), so it stays in the request."""
+    return scenario.fairness == "maximin" or scenario.colocation_saving_share > 0

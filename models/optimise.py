@@ -177,19 +177,21 @@ def _basket(model: _Model, formulation: Formulation, scenario: Scenario) -> None
 
 
 def _anchored_basket(model: _Model, formulation: Formulation, scenario: Scenario) -> None:
-    """(basket) with a sharing limit; the algebra is in models/sharing.py."""
-    assert formulation.anchors is not None
-    for g, options in enumerate(formulation.anchors.per_group):
-        if options is None or not options:
+    """(basket) with a sharing limit, one w per distinct requirement; the algebra is in
+    models/sharing.py."""
+    anchors = formulation.anchors
+    assert anchors is not None
+    met = []
+    for requirement in anchors.requirements:
+        w = model.var("w")
+        for columns in requirement:
+            model.at_most_columns(w, columns)
+        met.append(w)
+    for g, options in enumerate(anchors.per_group):
+        if not options:
             continue  # complete already, or no anchor can ever complete it
         z = model.var("z")
-        anchors = []
-        for needs in options:
-            w = model.var("w")
-            anchors.append((w, -1.0))
-            for columns in needs:
-                model.at_most_columns(w, columns)
-        model.add(_expr([(z, 1.0), *anchors]) <= 0)
+        model.add(_expr([(z, 1.0), *((met[r], -1.0) for r in options)]) <= 0)
         model.objective.append((z, scenario.basket_weight * formulation.weight[g]))
 
 

@@ -55,6 +55,7 @@ from models.errors import InfeasibleError, SolverError
 from models.formulation import Formulation
 from models.plan_costs import PlanCosts
 from models.scenario import Scenario
+from models.sharing import AnchorOptions
 
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
@@ -184,18 +185,7 @@ def _basket(
             model.coverage[t].append((z, scenario.basket_weight * weight_g[g]))
         return
     if formulation.anchors is not None:
-        for g, options in enumerate(formulation.anchors.per_group):
-            if not options:
-                continue  # complete already, or no anchor can ever complete it
-            z = model.var("b")
-            anchors: Terms = []
-            for needs in options:
-                w = model.var("w")
-                anchors.append((w, -1.0))
-                for columns in needs:
-                    model.at_most_active(w, columns, t)
-            model.add([(z, 1.0), *anchors], pulp.LpConstraintLE, 0.0)
-            model.coverage[t].append((z, scenario.basket_weight * weight_g[g]))
+        _anchored_basket(model, formulation.anchors, scenario.basket_weight * weight_g, t)
         return
     positions = [scenario.service_names.index(s) for s in scenario.basket]
     for g in range(len(formulation.groups)):
@@ -206,6 +196,25 @@ def _basket(
         for s in missing:
             model.add([(z, 1.0), (y0[(g, s)], -1.0)], pulp.LpConstraintLE, 0.0)
         model.coverage[t].append((z, scenario.basket_weight * weight_g[g]))
+
+
+def _anchored_basket(
+    model: PlanModel, anchors: AnchorOptions, basket_weight_g: NDArray[np.float64], t: int
+) -> None:
+    """(basket) with a sharing limit in year t, one w per distinct requirement
+    (models/sharing.py)."""
+    met = []
+    for requirement in anchors.requirements:
+        w = model.var("w")
+        for columns in requirement:
+            model.at_most_active(w, columns, t)
+        met.append(w)
+    for g, options in enumerate(anchors.per_group):
+        if not options:
+            continue  # complete already, or no anchor can ever complete it
+        z = model.var("b")
+        model.add([(z, 1.0), *((met[r], -1.0) for r in options)], pulp.LpConstraintLE, 0.0)
+        model.coverage[t].append((z, float(basket_weight_g[g])))
 
 
 def _budget(

@@ -8,6 +8,19 @@ j with t_gj ≤ T_s and t_jk ≤ D. The model then reads
     z_g  ≤ Σ_k w_gk,     w_gk ∈ [0, 1]
 
 and a group whose basket is already complete around some anchor carries no z at all.
+
+Two exact reductions keep the model small (with D = 20 min on Kronoberg they take 4,007 w
+variables to 439 and the solve from 14 s to about 1 s):
+
+* w_gk depends on g only through its right-hand sides, the column sets N = (N_s)_s. Groups
+  with the same sets share one w_N: w appears only in upper bounds, so at an optimum every
+  w_N sits at min_s Σ_{k ∈ N_s} x_k whichever groups read it, in the relaxation as in the MIP.
+* w_N is dominated by w_M when every set M_s has a subset among the sets of N (then
+  min_s Σ_{M_s} x ≥ min_r Σ_{N_r} x for every x, integer or not). A group keeps only
+  undominated requirements; an integer plan reaching z_g = 1 through N reaches it through M,
+  so the MIP's optimum is unchanged, and the relaxation only gets tighter. A requirement with
+  an empty set (a missing service with no candidate near the anchor) can never be met and is
+  dropped.
 """
 
 from __future__ import annotations
@@ -22,13 +35,39 @@ from models.coverage import CoverageStructure
 from models.dataset import Dataset
 from models.reduce import Groups
 
+Requirement = tuple[tuple[int, ...], ...]  # per missing basket service, the columns supplying it
+
 
 @dataclass(frozen=True)
 class AnchorOptions:
-    """Per group: ``None`` when the basket is already complete, else one entry per workable
-    anchor holding, for each basket service still missing, the columns that would supply it."""
+    """``requirements``: the distinct anchor requirements N, each the sorted column sets N_s.
+    ``per_group``: per group ``None`` when the basket is already complete, else the positions
+    in ``requirements`` of its undominated requirements (empty: no anchor can complete it)."""
 
-    per_group: tuple[tuple[tuple[tuple[int, ...], ...], ...] | None, ...]
+    requirements: tuple[Requirement, ...]
+    per_group: tuple[tuple[int, ...] | None, ...]
+
+
+def _dominates(stronger: Requirement, weaker: Requirement) -> bool:
+    """Whether min_s Σ_{stronger_s} x ≥ min_r Σ_{weaker_r} x for every x ≥ 0."""
+    return all(any(set(w) <= set(s) for w in weaker) for s in stronger)
+
+
+def undominated(requirements: set[Requirement]) -> list[Requirement]:
+    """The requirements no other one dominates (of two that dominate each other, one stays);
+    sorted, so a model built from them does not depend on set order."""
+    kept: list[Requirement] = []
+    for candidate in sorted(requirements, key=lambda r: (len(r), r)):
+        if any(_dominates(other, candidate) for other in kept):
+            continue
+        kept = [other for other in kept if not _dominates(candidate, other)] + [candidate]
+    return sorted(kept)
+
+
+def _canonical(needs: Requirement) -> Requirement | None:
+    """The requirement with sorted, distinct sets, or None when one set is empty."""
+    sets = {tuple(sorted(set(columns))) for columns in needs}
+    return None if any(not columns for columns in sets) else tuple(sorted(sets))
 
 
 def _anchors_near(reach: sparse.csr_matrix, places: np.ndarray) -> np.ndarray:
@@ -90,8 +129,15 @@ def anchor_options(
         set(by_anchor.indices[by_anchor.indptr[a] : by_anchor.indptr[a + 1]].tolist())
         for a in range(reach.shape[1])
     ]
-    per_group = []
+    position: dict[Requirement, int] = {}
+    per_group: list[tuple[int, ...] | None] = []
     for i in groups.representative:
         providers = [w.indices[w.indptr[i] : w.indptr[i + 1]] for w in within]
-        per_group.append(_group_options(providers, reach, secure, column_at, near))
-    return AnchorOptions(tuple(per_group))
+        options = _group_options(providers, reach, secure, column_at, near)
+        if options is None:
+            per_group.append(None)
+            continue
+        met = {r for r in map(_canonical, options) if r is not None}
+        kept = undominated(met)
+        per_group.append(tuple(position.setdefault(r, len(position)) for r in kept))
+    return AnchorOptions(tuple(position), tuple(per_group))

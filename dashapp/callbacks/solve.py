@@ -3,7 +3,7 @@ on screen is being computed or belongs to an earlier scenario.
 
 Two paths write the result store. A plain scenario (under a second) is solved in the request,
 cached per scenario: a background job would add its start-up and polling delay. A slow one
-(``background.is_slow``: sharing limit, maximin, shared-place savings; 3–11 s) is handed on to
+(``background.is_slow``: maximin or shared-place savings; 2–3 s) is handed on to
 a background job, which a newer scenario or press cancels, so no web worker waits on it and an
 old answer never lands over a newer one."""
 
