@@ -12,6 +12,7 @@ from typing import Any
 
 from models.dataset import Dataset
 from models.errors import InfeasibleError
+from models.optimise import default_solver
 from models.run import run_scenario
 from models.scenario import Lock, Scenario
 from models.solution import Action, Solution
@@ -117,7 +118,10 @@ def budget_curve_steps(
     """``budget_curve`` one budget at a time, for a caller that shows progress: after each
     budget, how many are done and the curve so far (the last is ``budget_curve``'s curve). A
     budget below the cost of the lock-ins yields the curve so far unchanged; no budget at all
-    paying for them raises that budget's InfeasibleError after the last."""
+    paying for them raises that budget's InfeasibleError after the last. Without a solver,
+    HiGHS without probing (``default_solver``: the steps' lock-ins made it the bulk of each
+    solve)."""
+    solver = solver or default_solver(probing=False)
     steps: list[CurveStep] = []
     chosen: tuple[Action, ...] = ()
     too_low: InfeasibleError | None = None
