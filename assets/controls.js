@@ -33,6 +33,12 @@ window.dccFunctions = Object.assign({}, window.dccFunctions, {
           }, QUIET_MS);
         });
       },
+      // A map click goes to the server only while a card waits for a position: every click
+      // on a village also clicks the map, and the scenario's writer answering it occupied a
+      // worker beside the card's own request.
+      pickedClick: function (click, pick) {
+        return click && pick ? click : window.dash_clientside.no_update;
+      },
     },
   });
 })();

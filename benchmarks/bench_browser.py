@@ -93,8 +93,9 @@ def _budget_curve(driver: Any) -> float:
 
 def _sharing_limit(driver: Any, mark: str) -> float:
     """ "Delningsgräns" (under "Fler inställningar") clicked on its track where ``mark`` is
-    drawn (Dash 4's slider takes clicks on the track, not on the mark's label): a slow
-    scenario, solved as a background job; until the new figures are on screen, unmarked."""
+    drawn (Dash 4's slider takes clicks on the track, not on the mark's label); until the new
+    figures are on screen, unmarked. Until 2026-11-27 noon a background job, since then
+    solved in the request (models/sharing.py)."""
     from selenium.webdriver.common.action_chains import ActionChains
 
     details = driver.find_element("css selector", "details.sk-advanced-wrap")
@@ -102,18 +103,26 @@ def _sharing_limit(driver: Any, mark: str) -> float:
         driver.find_element("css selector", ".sk-advanced-wrap summary").click()
     track = driver.find_element("css selector", "#share-limit .dash-slider-track")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", track)
-    marks = driver.find_elements("css selector", "#share-limit .dash-slider-mark")
-    label = next(m for m in marks if m.get_attribute("textContent").strip() == mark)
-    offset = label.rect["x"] + label.rect["width"] / 2 - track.rect["x"] - track.rect["width"] / 2
+    time.sleep(0.5)  # a click while the opened panel still settles can miss (measured: value 0)
+    thumb = driver.find_element("css selector", "#share-limit [role='slider']")
+    low, high = (float(thumb.get_attribute(f"aria-value{e}")) for e in ("min", "max"))
+    value = 0.0 if mark == "av" else float(mark)
+    # where the mark's value lies on the track (its label's box is wider than the point)
+    width = track.rect["width"]
+    offset = min(max(((value - low) / (high - low) - 0.5) * width, 2 - width / 2), width / 2 - 2)
     before = _kpi_text(driver)
     stale = "return (document.querySelector('#stale') || {}).innerText || ''"
     started = time.perf_counter()
     ActionChains(driver).move_to_element(track).move_by_offset(int(offset), 0).click().perform()
-    _wait(
-        driver,
-        lambda: _kpi_text(driver) != before and not driver.execute_script(stale),
-        timeout=120,
-    )
+    try:
+        _wait(
+            driver,
+            lambda: _kpi_text(driver) != before and not driver.execute_script(stale),
+            timeout=60,
+        )
+    except TimeoutError:
+        driver.save_screenshot("/tmp/bench-browser-sharing-limit.png")
+        raise
     return time.perf_counter() - started
 
 

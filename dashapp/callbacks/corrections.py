@@ -6,7 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import ALL, Input, Output, State, callback, ctx, html, no_update
+from dash import (
+    ALL,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    html,
+    no_update,
+)
 
 from dashapp import features, formats, ids, style
 from dashapp.components.corrections import followup_table, provenance_table
@@ -24,6 +35,15 @@ Store = dict[str, Any]
 
 def _typed(values: list[Any], specs: list[dict[str, Any]], place_id: str) -> Any:
     return next((v for v, s in zip(values, specs, strict=True) if s["place"] == place_id), None)
+
+
+clientside_callback(
+    ClientsideFunction(namespace="servicekartan", function_name="pickedClick"),
+    Output(ids.MAP_PICKED, "data"),
+    Input(ids.MAP, "clickData"),
+    State(ids.MAP_PICK, "data"),
+    prevent_initial_call=True,
+)
 
 
 @callback(

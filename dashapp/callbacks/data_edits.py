@@ -30,7 +30,7 @@ DATA_EDITS = {
     "_status": Input(ids.point_status(ALL, ALL), "n_clicks"),
     "_cost": Input(ids.cost_set(ALL, ALL, ALL), "n_clicks"),
     "_remove": Input(ids.correction_remove(ALL), "n_clicks"),
-    "_map": Input(ids.MAP, "clickData"),
+    "_map": Input(ids.MAP_PICKED, "data"),
     "_revision": Input(ids.REVISION_PICK, "value"),
 }
 _BUTTONS = ("point-status", "cost-set", "correction-remove")
@@ -43,7 +43,7 @@ class Edit:
 
 
 def is_data_edit(trigger: Any) -> bool:
-    if trigger in (ids.MAP, ids.REVISION_PICK):
+    if trigger in (ids.MAP_PICKED, ids.REVISION_PICK):
         return True
     return isinstance(trigger, dict) and trigger.get("type") in _BUTTONS
 
@@ -123,7 +123,7 @@ def data_edit(
     """The scenario after one data edit, or why it was refused."""
     if trigger == ids.REVISION_PICK:
         return _revision(base, value, language)
-    if trigger == ids.MAP:
+    if trigger == ids.MAP_PICKED:
         return _map_click(base, value, pick, language)
     if not value:  # buttons appearing in a new card are not clicks
         return Edit(None)

@@ -93,7 +93,7 @@ def test_a_map_click_adds_a_point_only_while_a_position_is_awaited(trigger) -> N
     data = dataset()
     j = int((data.places.names == "Urshult").nonzero()[0][0])
     click = {"latlng": {"lat": float(data.places.lat_deg[j]), "lng": float(data.places.lon_deg[j])}}
-    trigger("map.clickData", click)
+    trigger("map-picked-store.data", click)
     assert _edit(DEFAULT.to_dict())["scenario"] is no_update
     pick = {"action": "add", "service": "pharmacy", "name": "Apoteksombud Urshult"}
     out = _edit(DEFAULT.to_dict(), pick=pick)
@@ -106,7 +106,7 @@ def test_a_map_click_adds_a_point_only_while_a_position_is_awaited(trigger) -> N
 
 
 def test_a_click_far_from_every_place_says_why(trigger) -> None:  # type: ignore[no-untyped-def]
-    trigger("map.clickData", {"latlng": {"lat": 58.5, "lng": 19.5}})
+    trigger("map-picked-store.data", {"latlng": {"lat": 58.5, "lng": 19.5}})
     out = _edit(DEFAULT.to_dict(), pick={"action": "add", "service": "fuel", "name": "Mack"})
     assert out["scenario"] is no_update
     assert "ingen ort i regionen inom 5 km" in out["notice"]
