@@ -39,6 +39,22 @@ window.dccFunctions = Object.assign({}, window.dccFunctions, {
       pickedClick: function (click, pick) {
         return click && pick ? click : window.dash_clientside.no_update;
       },
+      // A press of a lock, open, correction button, passed on as {button, n_clicks, at}. Buttons
+      // drawn anew (a redrawn card, the saved list after a save) fire with no clicks; sent to
+      // the scenario's writer, such a call superseded a change still in flight there (a budget
+      // typed just after a save was lost: Dash keeps only the newest call's answer).
+      pressed: function () {
+        const triggered = window.dash_clientside.callback_context.triggered || [];
+        const real = triggered.filter(function (t) {
+          return t.value;
+        });
+        if (!real.length) {
+          return window.dash_clientside.no_update;
+        }
+        const propId = real[0].prop_id;
+        const button = JSON.parse(propId.slice(0, propId.lastIndexOf(".")));
+        return { button: button, n_clicks: real[0].value, at: Date.now() };
+      },
     },
   });
 })();

@@ -31,7 +31,8 @@ def _wait(driver: Any, condition: Callable[[], bool], timeout: float = 60) -> No
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise TimeoutError("the page never showed what was waited for")
+            driver.save_screenshot("/tmp/bench-browser-timeout.png")
+            raise TimeoutError("the page never showed what was waited for (screenshot: /tmp)")
         time.sleep(0.01)
 
 
@@ -55,7 +56,7 @@ def _budget_change(driver: Any, budget: int) -> float:
     shown = f"{budget:,}".replace(",", " ")
     started = time.perf_counter()
     field.send_keys(str(budget), Keys.ENTER)
-    _wait(driver, lambda: shown in _kpi_text(driver))
+    _wait(driver, lambda: shown in _kpi_text(driver), timeout=15)
     return time.perf_counter() - started
 
 
@@ -86,8 +87,12 @@ def _budget_curve(driver: Any) -> float:
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
     started = time.perf_counter()
     driver.execute_script("arguments[0].click();", button)
-    drawn = "return document.querySelectorAll('#curve-graph .scatterlayer .trace').length"
-    _wait(driver, lambda: driver.execute_script(drawn) > 0, timeout=120)
+    # drawn, and not the last curve: that one is marked out of date once the budget changes
+    drawn = (
+        "return document.querySelectorAll('#curve-graph .scatterlayer .trace').length > 0"
+        " && !document.getElementById('curve-stale').innerText"
+    )
+    _wait(driver, lambda: driver.execute_script(drawn), timeout=120)
     return time.perf_counter() - started
 
 
@@ -114,15 +119,11 @@ def _sharing_limit(driver: Any, mark: str) -> float:
     stale = "return (document.querySelector('#stale') || {}).innerText || ''"
     started = time.perf_counter()
     ActionChains(driver).move_to_element(track).move_by_offset(int(offset), 0).click().perform()
-    try:
-        _wait(
-            driver,
-            lambda: _kpi_text(driver) != before and not driver.execute_script(stale),
-            timeout=60,
-        )
-    except TimeoutError:
-        driver.save_screenshot("/tmp/bench-browser-sharing-limit.png")
-        raise
+    _wait(
+        driver,
+        lambda: _kpi_text(driver) != before and not driver.execute_script(stale),
+        timeout=60,
+    )
     return time.perf_counter() - started
 
 
@@ -152,6 +153,69 @@ def _server(cache_dir: str) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, start_new_session=True)
     time.sleep(6)
     return process
+
+
+def _open_tab(driver: Any, label: str) -> None:
+    tab = driver.find_element("xpath", f"//a[contains(@class, 'nav-link') and text()='{label}']")
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", tab
+    )
+
+
+def _save_as(driver: Any, name: str, budget: int) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    _budget_change(driver, budget)
+    field = driver.find_element("id", "scenario-name")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", field)
+    _wait(driver, field.is_displayed, timeout=10)
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(name)
+    driver.execute_script("arguments[0].click();", driver.find_element("id", "save"))
+    _wait(driver, lambda: name in driver.find_element("id", "save-message").text, timeout=30)
+
+
+def _text_of(driver: Any, element_id: str) -> str:
+    return str(driver.execute_script(f"return document.getElementById('{element_id}').innerText"))
+
+
+def _comparison(driver: Any) -> tuple[list[float], list[float], list[float]]:
+    """Four scenarios saved, then ticked for comparison one at a time: from the second tick on,
+    seconds until the table shows the ticked one's column; then the difference map's service
+    changed (seconds until its summary changes); then a budget typed with the comparison open."""
+    from selenium.webdriver.support.ui import Select
+
+    _cold_load(driver)
+    _open_tab(driver, "Scenarier")
+    run = time.strftime("%H%M%S")
+    names = [f"Jämförelse {k} {run}" for k in range(1, 5)]
+    for k, name in enumerate(names):
+        _save_as(driver, name, 800_000 + 700_000 * k)
+    _wait(driver, lambda: names[-1] in _text_of(driver, "compare-pick"), timeout=30)
+    ticks = []
+    for k, name in enumerate(names):
+        label = driver.find_element(
+            "xpath", f"//*[@id='compare-pick']//label[contains(., '{name}')]"
+        )
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", label)
+        started = time.perf_counter()
+        driver.execute_script("arguments[0].click();", label)
+        if k == 0:
+            time.sleep(1)  # one scenario alone shows no comparison
+            continue
+        _wait(driver, lambda n=name: n in _text_of(driver, "compare-table"), timeout=60)
+        ticks.append(time.perf_counter() - started)
+    keys = Select(driver.find_element("id", "diff-service"))
+    services = []
+    first, second = [o.get_attribute("value") for o in keys.options][:2]
+    for option in (second, first, second):  # two services whose summaries differ
+        before = _text_of(driver, "diff-summary")
+        started = time.perf_counter()
+        keys.select_by_value(option)
+        _wait(driver, lambda b=before: _text_of(driver, "diff-summary") != b, timeout=60)
+        services.append(time.perf_counter() - started)
+    budgets = [_budget_change(driver, 1_500_000 + 11_000 * k) for k in range(3)]
+    return ticks, services, budgets
 
 
 def _summary(name: str, seconds: list[float]) -> str:
@@ -195,8 +259,17 @@ def main() -> None:
         print(_summary("sharing limit 10 min clicked → KPIs", limits), flush=True)
         # the curve runs as a background job (issue 13), which needs its workers running
         if "--curve" in sys.argv:
-            curve = [_budget_curve(driver)]
+            curve = []
+            for k in range(3):  # a new budget each time: a new scenario, nothing cached
+                _budget_change(driver, 2_000_000 + 13_000 * (k + 1))
+                curve.append(_budget_curve(driver))
             print(_summary("budget curve button → curve drawn", curve), flush=True)
+            drawn = [_budget_change(driver, 1_700_000 + 9_000 * k) for k in range(3)]
+            print(_summary("budget typed → KPIs, curve drawn", drawn), flush=True)
+        ticks, services, budgets = _comparison(driver)
+        print(_summary("scenario ticked → comparison of 2–4 shown", ticks), flush=True)
+        print(_summary("difference map service chosen → redrawn (4 compared)", services))
+        print(_summary("budget typed → KPIs, 4 compared", budgets), flush=True)
     finally:
         driver.quit()
         os.killpg(server.pid, signal.SIGTERM)

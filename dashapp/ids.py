@@ -106,6 +106,7 @@ def lock_button(place_id: Key, service: Key, action: Key) -> dict[str, Any]:
 
 # data corrections (a data revision the scenario carries)
 MAP_PICK = "map-pick-store"  # waiting for a map click: where a new or moved point goes
+BUTTON_PRESS = "button-press-store"  # a real press of a button the scenario writer reads
 MAP_PICKED = "map-picked-store"  # a map click made while MAP_PICK waits (assets/controls.js)
 MAP_EDITS = "map-edits"  # points a correction added or moved
 PICK_BANNER = "pick-banner"

@@ -224,6 +224,7 @@ def stores(
         dcc.Store(id=ids.WORKSHOP_STORE, data=workshop),
         dcc.Store(id=ids.MAP_PICK, data=None),
         dcc.Store(id=ids.MAP_PICKED, data=None),
+        dcc.Store(id=ids.BUTTON_PRESS, data=None),
         dcc.Store(id=ids.REVISION_VERSION, data=0),
         dcc.Store(id=ids.SOLVE_REQUEST),
         dcc.Store(id=ids.CURVE_SCENARIO),

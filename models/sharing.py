@@ -9,8 +9,8 @@ j with t_gj ≤ T_s and t_jk ≤ D. The model then reads
 
 and a group whose basket is already complete around some anchor carries no z at all.
 
-Two exact reductions keep the model small (with D = 20 min on Kronoberg they take 4,007 w
-variables to 439 and the solve from 14 s to about 1 s):
+Two exact reductions keep the model small (with D = 20 min on the embedded data they take
+4,007 w variables to 439 and the solve from 14 s to about 1 s):
 
 * w_gk depends on g only through its right-hand sides, the column sets N = (N_s)_s. Groups
   with the same sets share one w_N: w appears only in upper bounds, so at an optimum every

@@ -27,12 +27,15 @@ from models.errors import Problem, ServicekartanError
 from models.scenario import Scenario
 
 DATA_EDITS = {
-    "_status": Input(ids.point_status(ALL, ALL), "n_clicks"),
-    "_cost": Input(ids.cost_set(ALL, ALL, ALL), "n_clicks"),
-    "_remove": Input(ids.correction_remove(ALL), "n_clicks"),
     "_map": Input(ids.MAP_PICKED, "data"),
     "_revision": Input(ids.REVISION_PICK, "value"),
 }
+# the card's correction buttons reach the writer through ids.BUTTON_PRESS (callbacks/scenario.py)
+DATA_EDIT_BUTTONS = (
+    Input(ids.point_status(ALL, ALL), "n_clicks"),
+    Input(ids.cost_set(ALL, ALL, ALL), "n_clicks"),
+    Input(ids.correction_remove(ALL), "n_clicks"),
+)
 _BUTTONS = ("point-status", "cost-set", "correction-remove")
 
 

@@ -5,10 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import ALL, Input, Output, State, callback, ctx, no_update
+from dash import (
+    ALL,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    no_update,
+)
 
 from dashapp import ids
-from dashapp.callbacks.data_edits import DATA_EDITS, data_edit, is_data_edit
+from dashapp.callbacks.data_edits import DATA_EDIT_BUTTONS, DATA_EDITS, data_edit, is_data_edit
 from dashapp.callbacks.rooms import room_code
 from dashapp.components.controls import BUDGET_MAX_SEK, control_panel
 from dashapp.data import base_scenario, dataset, read_scenario, storage
@@ -137,6 +147,25 @@ def open_saved(
     return {**changed(scenario, current, history, panel), "opened": saved.id, "name": saved.name}
 
 
+# Only real presses reach the writer (assets/controls.js explains why).
+clientside_callback(
+    ClientsideFunction(namespace="servicekartan", function_name="pressed"),
+    Output(ids.BUTTON_PRESS, "data"),
+    Input(ids.lock_button(ALL, ALL, ALL), "n_clicks"),
+    Input(ids.load_saved(ALL), "n_clicks"),
+    *DATA_EDIT_BUTTONS,
+    prevent_initial_call=True,
+)
+
+
+def triggered() -> tuple[Any, Any]:
+    """(the id that fired, its value); a button press stands for the button pressed."""
+    trigger, value = ctx.triggered_id, ctx.triggered[0]["value"]
+    if trigger == ids.BUTTON_PRESS and isinstance(value, dict):
+        return value["button"], value["n_clicks"]
+    return trigger, value
+
+
 @callback(
     output={
         "scenario": Output(ids.SCENARIO_STORE, "data"),
@@ -150,9 +179,8 @@ def open_saved(
     inputs={
         "controls": CONTROLS,
         "per_service": PER_SERVICE,
-        "_locks": Input(ids.lock_button(ALL, ALL, ALL), "n_clicks"),
+        "_pressed": Input(ids.BUTTON_PRESS, "data"),
         "_undo": Input(ids.UNDO, "n_clicks"),
-        "_opened": Input(ids.load_saved(ALL), "n_clicks"),
         "edits": DATA_EDITS,
     },
     state={
@@ -170,9 +198,8 @@ def open_saved(
 def update_scenario(
     controls: dict[str, Any],
     per_service: dict[str, list[Any]],
-    _locks: Any,
+    _pressed: Any,
     _undo: Any,
-    _opened: Any,
     services: list[dict[str, str]],
     current: Store | None,
     history: list[Store] | None,
@@ -214,12 +241,11 @@ def _update(
     pick: dict[str, Any] | None,
     room: Any,
 ) -> dict[str, Any]:
-    trigger = ctx.triggered_id
+    trigger, value = triggered()
     if trigger == ids.UNDO:
         return {**NO_NOTICE, **undo(history, language)}
     base = read_scenario(current or {})
     if is_data_edit(trigger):
-        value = ctx.triggered[0]["value"]
         costs = list(zip(cost_ids or [], cost_values or [], strict=True))
         edit = data_edit(base, trigger, value, costs, pick, language)
         if edit.notice:
@@ -227,23 +253,24 @@ def _update(
         if edit.scenario is None:
             return {**NOTHING, **NO_NOTICE}
         return {**changed(edit.scenario, current, history), "notice": "", "notice_open": False}
-    found = _from_controls(base, controls, per_service, services, current, history, language, room)
+    edited = (controls, per_service, services)
+    found = _from_controls(base, edited, (trigger, value), current, history, language, room)
     return {**NO_NOTICE, **found}
 
 
 def _from_controls(
     base: Scenario,
-    controls: dict[str, Any],
-    per_service: dict[str, list[Any]],
-    services: list[dict[str, str]],
+    edited: tuple[dict[str, Any], dict[str, list[Any]], list[dict[str, str]]],
+    fired: tuple[Any, Any],
     current: Store | None,
     history: list[Store] | None,
     language: str,
     room: Any = None,
 ) -> dict[str, Any]:
-    trigger = ctx.triggered_id
+    controls, per_service, services = edited
+    trigger, value = fired
     if isinstance(trigger, dict) and trigger.get("type") in ("lock", "load-saved"):
-        if not ctx.triggered[0]["value"]:  # buttons appearing in a new card are not clicks
+        if not value:  # buttons appearing in a new card are not clicks
             return NOTHING
         if trigger["type"] == "load-saved":
             return open_saved(int(trigger["id"]), current, history, language, room_code(room))

@@ -3,6 +3,7 @@ SQLite file swapped into its settings."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
+from dashapp import ids
 from dashapp.data import SETTINGS_KEY, dataset, solve
 from dashapp.settings import Settings
 from models.scenario import default_scenario
@@ -38,6 +40,23 @@ def trigger() -> Callable[[Any, Any], None]:
         context_value.set(AttributeDict(triggered_inputs=[{"prop_id": prop_id, "value": value}]))
 
     return set_trigger
+
+
+@pytest.fixture
+def press() -> Callable[[Any, Any], None]:
+    """What ``dash.ctx`` reports when a button reaches the scenario's writer: the press store
+    written by assets/controls.js (``pressed``), holding the button's id and its clicks."""
+
+    def set_press(button: Any, n_clicks: Any = 1) -> None:
+        pressed = json.loads(button) if isinstance(button, str) else button
+        value = {"button": pressed, "n_clicks": n_clicks, "at": 0}
+        context_value.set(
+            AttributeDict(
+                triggered_inputs=[{"prop_id": f"{ids.BUTTON_PRESS}.data", "value": value}]
+            )
+        )
+
+    return set_press
 
 
 @pytest.fixture

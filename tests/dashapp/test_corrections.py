@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from dash import no_update
@@ -33,20 +32,18 @@ def _urshult_shop() -> str:
 def _edit(current: dict[str, Any], **states: Any) -> dict[str, Any]:
     """The scenario store's writer called as Dash calls it after a data edit."""
     return scenario.update_scenario(
-        {}, {}, None, None, None, IDS, current, states.pop("history", []), "sv", **states
+        {}, {}, None, None, IDS, current, states.pop("history", []), "sv", **states
     )
 
 
-def _status_click(trigger: Any, point_id: str, status: str) -> None:
-    trigger(
-        json.dumps({"point": point_id, "status": status, "type": "point-status"}) + ".n_clicks", 1
-    )
+def _status_click(press: Any, point_id: str, status: str) -> None:
+    press({"point": point_id, "status": status, "type": "point-status"}, 1)
 
 
-def test_marking_a_shop_closed_changes_today_and_undo_brings_it_back(trigger) -> None:  # type: ignore[no-untyped-def]
+def test_marking_a_shop_closed_changes_today_and_undo_brings_it_back(trigger, press) -> None:  # type: ignore[no-untyped-def]
     shop = _urshult_shop()
     current = DEFAULT.to_dict()
-    _status_click(trigger, shop, "closed")
+    _status_click(press, shop, "closed")
     out = _edit(current)
     closed = Scenario.from_dict(out["scenario"], DEFAULT)
     assert closed.corrections == (Correction("status", shop, "closed"),)
@@ -55,15 +52,13 @@ def test_marking_a_shop_closed_changes_today_and_undo_brings_it_back(trigger) ->
     after = {c.key: c.today for c in solve(closed).covered}
     assert after["grocery"] < before["grocery"]
     trigger("undo.n_clicks", 1)
-    undone = scenario.update_scenario(
-        {}, {}, None, 1, None, IDS, out["scenario"], out["history"], "sv"
-    )
+    undone = scenario.update_scenario({}, {}, None, 1, IDS, out["scenario"], out["history"], "sv")
     assert Scenario.from_dict(undone["scenario"], DEFAULT).corrections == ()
 
 
-def test_a_bad_cost_is_refused_with_a_swedish_message_and_changes_nothing(trigger) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_cost_is_refused_with_a_swedish_message_and_changes_nothing(trigger, press) -> None:  # type: ignore[no-untyped-def]
     spec = {"kind": "keep", "place": "0763TB103", "service": "grocery", "type": "cost-set"}
-    trigger(json.dumps(spec) + ".n_clicks", 1)
+    press(spec, 1)
     typed_id = {**spec, "type": "cost-input"}
     for typed in ("-5", "abc", "", "2,5e6"):
         out = _edit(DEFAULT.to_dict(), cost_values=[typed], cost_ids=[typed_id])
@@ -75,9 +70,9 @@ def test_a_bad_cost_is_refused_with_a_swedish_message_and_changes_nothing(trigge
         )
 
 
-def test_a_cost_typed_in_the_card_becomes_a_correction(trigger) -> None:  # type: ignore[no-untyped-def]
+def test_a_cost_typed_in_the_card_becomes_a_correction(trigger, press) -> None:  # type: ignore[no-untyped-def]
     spec = {"kind": "keep", "place": "0763TB103", "service": "grocery", "type": "cost-set"}
-    trigger(json.dumps(spec) + ".n_clicks", 1)
+    press(spec, 1)
     other = {**spec, "service": "fuel", "type": "cost-input"}
     typed_id = {**spec, "type": "cost-input"}
     out = _edit(DEFAULT.to_dict(), cost_values=["1", "90 000"], cost_ids=[other, typed_id])
@@ -138,7 +133,7 @@ def test_a_closed_shop_fades_on_the_map_and_is_listed_by_name(trigger) -> None: 
     assert "Stängd: Matöppet Urshult" in str(items[0])
 
 
-def test_removing_a_correction_that_a_later_one_needs_is_refused(trigger) -> None:  # type: ignore[no-untyped-def]
+def test_removing_a_correction_that_a_later_one_needs_is_refused(trigger, press) -> None:  # type: ignore[no-untyped-def]
     data = dataset()
     j = int((data.places.names == "Urshult").nonzero()[0][0])
     lat, lon = float(data.places.lat_deg[j]), float(data.places.lon_deg[j])
@@ -163,10 +158,10 @@ def test_removing_a_correction_that_a_later_one_needs_is_refused(trigger) -> Non
         },
         DEFAULT,
     )
-    trigger('{"index":0,"type":"correction-remove"}.n_clicks', 1)
+    press('{"index":0,"type":"correction-remove"}', 1)
     refused = _edit(edited.to_dict())
     assert refused["scenario"] is no_update and "user-001" in refused["notice"]
-    trigger('{"index":1,"type":"correction-remove"}.n_clicks', 1)
+    press('{"index":1,"type":"correction-remove"}', 1)
     kept = Scenario.from_dict(_edit(edited.to_dict())["scenario"], DEFAULT)
     assert [c.action for c in kept.corrections] == ["add"]
 
@@ -302,11 +297,12 @@ def _lidhult_shop() -> tuple[str, str]:
 
 
 def test_a_closed_shop_is_offered_again_in_its_card_and_reopening_removes_the_closure(
-    trigger,  # type: ignore[no-untyped-def]
+    trigger,
+    press,  # type: ignore[no-untyped-def]
 ) -> None:
     place_id, shop = _lidhult_shop()
     assert all(a.place_id != place_id or a.service != "grocery" for a in solve(DEFAULT).actions)
-    _status_click(trigger, shop, "closed")
+    _status_click(press, shop, "closed")
     out = _edit(DEFAULT.to_dict())
     closed = Scenario.from_dict(out["scenario"], DEFAULT)
     trigger("result-store.data", solve(closed).to_dict())
@@ -317,7 +313,7 @@ def test_a_closed_shop_is_offered_again_in_its_card_and_reopening_removes_the_cl
     # the model agrees: the plan's figures stay, only today's move
     before, after = solve(DEFAULT).covered_for("basket"), solve(closed).covered_for("basket")
     assert after.scenario == before.scenario and after.today < before.today
-    _status_click(trigger, shop, "reopen")
+    _status_click(press, shop, "reopen")
     reopened = _edit(out["scenario"], history=out["history"])
     assert Scenario.from_dict(reopened["scenario"], DEFAULT).corrections == ()
     assert "Öppna igen" not in str(place.show_card(place_id, solve(DEFAULT).to_dict(), "sv")[2])

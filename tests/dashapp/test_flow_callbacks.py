@@ -49,7 +49,6 @@ def _update(
         per_service,
         None,
         None,
-        None,
         IDS,
         current if current is not None else DEFAULT.to_dict(),
         history or [],
@@ -158,9 +157,9 @@ def test_kommun_filter_zooms_the_map_and_a_picked_place_centres_it(trigger) -> N
     assert 56.3 < south < north < 56.8 and 13.8 < west < east < 14.6  # Älmhult kommun
 
 
-def test_locking_from_the_card_reaches_the_scenario(trigger) -> None:  # type: ignore[no-untyped-def]
-    trigger('{"action":"in","place":"0763TB103","service":"grocery","type":"lock"}.n_clicks', 1)
-    out = scenario.update_scenario({}, {}, [1], None, None, IDS, DEFAULT.to_dict(), [], "sv")
+def test_locking_from_the_card_reaches_the_scenario(trigger, press) -> None:  # type: ignore[no-untyped-def]
+    press('{"action":"in","place":"0763TB103","service":"grocery","type":"lock"}', 1)
+    out = scenario.update_scenario({}, {}, None, None, IDS, DEFAULT.to_dict(), [], "sv")
     locked = Scenario.from_dict(out["scenario"])
     assert [(k.place_id, k.service, k.locked_in) for k in locked.locks] == [
         ("0763TB103", "grocery", True)
@@ -169,8 +168,8 @@ def test_locking_from_the_card_reaches_the_scenario(trigger) -> None:  # type: i
     assert toggle_lock(locked, "0763TB103", "grocery", "unlock").locks == ()
     solved, _, _ = solve.solve_payload(out["scenario"], "sv")
     assert any(a["place_id"] == LOCK_IN["place"] for a in solved["actions"])
-    trigger('{"action":"in","place":"0763TB103","service":"grocery","type":"lock"}.n_clicks', None)
-    appearing = scenario.update_scenario({}, {}, [None], None, None, IDS, None, [], "sv")
+    press('{"action":"in","place":"0763TB103","service":"grocery","type":"lock"}', None)
+    appearing = scenario.update_scenario({}, {}, None, None, IDS, None, [], "sv")
     assert appearing["scenario"] is no_update  # a button drawn in a new card is no click
 
 
@@ -221,10 +220,10 @@ def test_place_card_opens_on_click(trigger, result) -> None:  # type: ignore[no-
 def test_undo_restores_the_previous_scenario(trigger) -> None:  # type: ignore[no-untyped-def]
     previous = Scenario(budget_sek=300_000).to_dict()
     trigger("undo.n_clicks", 1)
-    out = scenario.update_scenario({}, {}, None, 1, None, IDS, DEFAULT.to_dict(), [previous], "sv")
+    out = scenario.update_scenario({}, {}, None, 1, IDS, DEFAULT.to_dict(), [previous], "sv")
     assert out["scenario"] == previous and out["history"] == []
     assert "300000" in str(out["controls"])
-    empty = scenario.update_scenario({}, {}, None, 2, None, IDS, DEFAULT.to_dict(), [], "sv")
+    empty = scenario.update_scenario({}, {}, None, 2, IDS, DEFAULT.to_dict(), [], "sv")
     assert all(v is no_update for v in empty.values())
 
 
@@ -236,7 +235,7 @@ def test_undo_walks_back_several_steps(trigger) -> None:  # type: ignore[no-unty
     assert [Scenario.from_dict(h).budget_sek for h in history] == [2e6, 3e6, 4e6]
     trigger("undo.n_clicks", 1)
     for expected in (4e6, 3e6, 2e6):
-        out = scenario.update_scenario({}, {}, None, 1, None, IDS, current, history, "sv")
+        out = scenario.update_scenario({}, {}, None, 1, IDS, current, history, "sv")
         current, history = out["scenario"], out["history"]
         assert Scenario.from_dict(current).budget_sek == expected
 

@@ -58,3 +58,25 @@ def test_the_page_uses_each_id_once() -> None:
 def test_pattern_ids_come_from_the_factories() -> None:
     assert ids.threshold(dash.ALL) == {"type": "threshold", "service": dash.ALL}
     assert ids.lock_button("P", "grocery", "in")["type"] == "lock"
+
+
+def test_buttons_being_drawn_never_call_the_scenario_writer(app: dash.Dash) -> None:
+    """Dash calls a callback when components matching its pattern inputs appear (a redrawn
+    card, the saved list after a save), and keeps only the newest call's answer: such a call
+    to the writer superseded a typed budget still in flight (seen in the browser benchmark).
+    So the writer takes no buttons as pattern inputs; assets/controls.js passes it real presses
+    only. (Its per-service sliders are pattern inputs, redrawn only by the writer's own answer.)"""
+    dependencies = json.loads(app.server.test_client().get("/_dash-dependencies").data)
+    writer = next(d for d in dependencies if any(i["id"] == ids.UNDO for i in d["inputs"]))
+    inputs = [i["id"] for i in writer["inputs"]]
+    assert ids.BUTTON_PRESS in inputs and ids.MAP_PICKED in inputs
+    assert [i for i in writer["inputs"] if i["property"] == "n_clicks" and "{" in i["id"]] == []
+    assert {json.loads(i)["type"] for i in inputs if i.startswith("{")} == {"threshold", "weight"}
+    pressed = [
+        d
+        for d in dependencies
+        if _outputs(d["output"]) == [ids.BUTTON_PRESS] and d.get("clientside_function")
+    ]
+    assert len(pressed) == 1
+    press_types = {json.loads(i["id"])["type"] for i in pressed[0]["inputs"]}
+    assert press_types == {"lock", "load-saved", "point-status", "cost-set", "correction-remove"}

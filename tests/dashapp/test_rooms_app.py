@@ -57,7 +57,7 @@ def test_two_rooms_never_see_each_others_scenarios(result) -> None:  # type: ign
     assert stored == {a: first["code"]}
 
 
-def test_ids_from_another_room_are_refused_everywhere(trigger, result) -> None:  # type: ignore[no-untyped-def]
+def test_ids_from_another_room_are_refused_everywhere(trigger, result, press) -> None:  # type: ignore[no-untyped-def]
     mine, theirs = open_room("Min"), open_room("Deras")
     own = save("Egen", mine, budget=500_000)
     foreign = save("Främmande", theirs, budget=3_000_000)
@@ -68,10 +68,8 @@ def test_ids_from_another_room_are_refused_everywhere(trigger, result) -> None: 
     assert workspace.compare_saved([own, foreign], None, "sv", mine) == workspace.EMPTY
     # opening: nothing changes
     current = Scenario().to_dict()
-    trigger(f'{{"id":{foreign},"type":"load-saved"}}.n_clicks', 1)
-    out = scenario_callbacks.update_scenario(
-        {}, {}, None, None, [1], [], current, [], "sv", room=mine
-    )
+    press(f'{{"id":{foreign},"type":"load-saved"}}', 1)
+    out = scenario_callbacks.update_scenario({}, {}, None, None, [], current, [], "sv", room=mine)
     assert out["scenario"] is dash.no_update and out["opened"] is dash.no_update
     # renaming or hiding: refused with a message, nothing written
     before = len(storage().record().scenarios)
@@ -88,13 +86,15 @@ def test_ids_from_another_room_are_refused_everywhere(trigger, result) -> None: 
     assert workspace.solved_saved([own], None) == []
 
 
-def test_opening_then_saving_records_the_parent_and_lists_the_latest(trigger, result) -> None:  # type: ignore[no-untyped-def]
+def test_opening_then_saving_records_the_parent_and_lists_the_latest(
+    trigger, result, press
+) -> None:  # type: ignore[no-untyped-def]
     room = open_room("Versioner")
     first = save("Plan", room, budget=800_000)
-    trigger(f'{{"id":{first},"type":"load-saved"}}.n_clicks', 1)
+    press(f'{{"id":{first},"type":"load-saved"}}', 1)
     services = [{"type": "threshold", "service": s.service} for s in Scenario().services]
     out = scenario_callbacks.update_scenario(
-        {}, {}, None, None, [1], services, Scenario().to_dict(), [], "sv", room=room
+        {}, {}, None, None, services, Scenario().to_dict(), [], "sv", room=room
     )
     assert out["opened"] == first and out["name"] == "Plan"
     outcome = workspace.save_scenario("Plan", out["scenario"], 1, "sv", room, first)
@@ -250,7 +250,7 @@ def test_a_renamed_or_hidden_version_leaves_the_comparison(result) -> None:  # t
 
 
 def test_an_unreadable_database_is_said_and_changes_nothing(
-    trigger, app: dash.Dash, tmp_path
+    trigger, app: dash.Dash, tmp_path, press
 ) -> None:  # type: ignore[no-untyped-def]
     """Listing, comparing, opening and renaming against a database that cannot be opened say
     so in the page's words; no callback fails with a server error."""
@@ -270,9 +270,9 @@ def test_an_unreadable_database_is_said_and_changes_nothing(
             assert compared["summary"].startswith("The saved scenarios could not be read")
             _, message = rooms.change_saved("hide-saved", 1, None, None, "sv")
             assert "kunde inte" in str(message)
-            trigger('{"id":1,"type":"load-saved"}.n_clicks', 1)
+            press('{"id":1,"type":"load-saved"}', 1)
             out = scenario_callbacks.update_scenario(
-                {}, {}, None, None, [1], [], Scenario().to_dict(), [], "sv"
+                {}, {}, None, None, [], Scenario().to_dict(), [], "sv"
             )
             assert out["scenario"] is dash.no_update and "kunde inte läsas" in out["notice"]
     finally:

@@ -102,15 +102,15 @@ def test_difference_classifies_places_and_people(result) -> None:  # type: ignor
     assert "Reached in A, not in B: 30 people" in summary
 
 
-def test_opening_a_saved_scenario_restores_controls_and_keeps_undo(trigger, result) -> None:  # type: ignore[no-untyped-def]
+def test_opening_a_saved_scenario_restores_controls_and_keeps_undo(trigger, result, press) -> None:  # type: ignore[no-untyped-def]
     from dashapp.callbacks import scenario as scenario_callbacks
 
     saved = Scenario(budget_sek=750_000, mode="self_sufficient")
     workspace.save(1, "Sparad", saved.to_dict(), 0, "sv")
     current = Scenario().to_dict()
-    trigger('{"id":1,"type":"load-saved"}.n_clicks', 1)
+    press('{"id":1,"type":"load-saved"}', 1)
     ids = [{"type": "threshold", "service": s.service} for s in saved.services]
-    out = scenario_callbacks.update_scenario({}, {}, None, None, [1], ids, current, [], "sv")
+    out = scenario_callbacks.update_scenario({}, {}, None, None, ids, current, [], "sv")
     assert Scenario.from_dict(out["scenario"]) == replace(saved, name="Sparad")
     assert out["history"] == [current]
     assert "750000" in str(out["controls"])

@@ -186,10 +186,15 @@ def _downloaded(folder: Path, suffix: str, timeout: float = 20) -> Path:
 
 
 def test_download_csv_and_geopackage_and_read_them_back(app_duo) -> None:  # type: ignore[no-untyped-def]
-    _open_tab(app_duo, "Export")
-    _click(app_duo, app_duo.find_element('[id=\'{"kind":"csv","type":"export"}\']'))
-    _click(app_duo, app_duo.find_element('[id=\'{"kind":"gpkg","type":"export"}\']'))
     folder = Path(app_duo.download_path)
+    for kind in ("csv", "gpkg"):
+        # each from a freshly opened page: headless Chromium holds back a page's second download
+        # as "multiple automatic downloads" (a person's Chrome asks; the test cannot answer)
+        app_duo.driver.refresh()
+        _wait_text(app_duo, '[id=\'{"key":"cost","type":"kpi"}\']', " kr")  # solved
+        _open_tab(app_duo, "Export")
+        _click(app_duo, app_duo.find_element(f'[id=\'{{"kind":"{kind}","type":"export"}}\']'))
+        _downloaded(folder, "-actions.csv" if kind == "csv" else ".gpkg")
     actions = pd.read_csv(
         _downloaded(folder, "-actions.csv"), sep=";", decimal=",", comment="#", encoding="utf-8-sig"
     )
