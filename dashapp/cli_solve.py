@@ -72,14 +72,15 @@ def _read_text(path: Path) -> str:
         ) from error
 
 
-def _solver(args: argparse.Namespace) -> Any:
+def _solver(args: argparse.Namespace, probing: bool = True) -> Any:
+    """The solver asked for; ``probing=False`` as the app's budget curve uses HiGHS."""
     if args.solver == "cbc":
         import pulp
 
         return pulp.PULP_CBC_CMD(msg=False, timeLimit=args.time_limit)
     from models.optimise import default_solver
 
-    return default_solver(args.time_limit)
+    return default_solver(args.time_limit, probing)
 
 
 def _print_json(data: Any) -> None:
@@ -119,7 +120,8 @@ def _curve(args: argparse.Namespace) -> int:
     from models.dataset import load_dataset
 
     dataset = load_dataset(args.data)
-    curve = budget_curve(dataset, _scenario(args, dataset), args.budgets, _solver(args))
+    solver = _solver(args, probing=False)
+    curve = budget_curve(dataset, _scenario(args, dataset), args.budgets, solver)
     if args.json:
         _print_json(curve.to_dict())
         return 0

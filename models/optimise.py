@@ -78,7 +78,16 @@ class BulkHiGHS(pulp.HiGHS):  # type: ignore[misc]
         load_into(lp.solverModel, problem_arrays(lp), integer=self.mip)
 
 
-PROBING_RULE = 1 << 15  # HiGHS 1.16's presolve_rule_off bit for probing
+PROBING_RULE = 1 << 15  # presolve_rule_off bit for probing in HiGHS 1.16 (its log: "Rule 15")
+
+
+def _probing_rule() -> int | None:
+    """The bit that switches probing off, for the HiGHS versions it was checked on. Switching a
+    presolve rule off never changes a solution, only time; on other versions probing stays."""
+    import highspy
+
+    highs = highspy.Highs()  # type: ignore[no-untyped-call]
+    return PROBING_RULE if (highs.versionMajor(), highs.versionMinor()) == (1, 16) else None
 
 
 def default_solver(time_limit_s: float = 30.0, probing: bool = True) -> Any:
@@ -95,7 +104,8 @@ def default_solver(time_limit_s: float = 30.0, probing: bool = True) -> Any:
     maximin coverage below the optimum, each marked optimal, on random instances where CBC and
     a cold start agree."""
     silence_highs_banner()
-    options = {} if probing else {"presolve_rule_off": PROBING_RULE}
+    rule = None if probing else _probing_rule()
+    options = {} if rule is None else {"presolve_rule_off": rule}
     return BulkHiGHS(msg=False, timeLimit=time_limit_s, gapRel=0.0, **options)
 
 

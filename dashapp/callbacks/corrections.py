@@ -74,8 +74,10 @@ def await_position(
     """A "move" or "place on the map" button makes the next map click a position; the
     scenario changing (the click was used) or "cancel" ends the wait."""
     trigger = ctx.triggered_id
-    if not isinstance(trigger, dict) or not ctx.triggered[0]["value"]:
+    if not isinstance(trigger, dict):
         return None, True
+    if not ctx.triggered[0]["value"]:  # a redrawn card's buttons: no press, the wait goes on
+        return no_update, no_update
     if trigger["type"] == "point-move":
         return {"action": "move", "point_id": trigger["point"]}, False
     place_id = trigger["place"]

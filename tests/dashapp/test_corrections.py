@@ -344,3 +344,19 @@ def test_closing_a_funded_or_secure_point_says_the_plan_was_computed_again() -> 
     assert "It was at risk and the plan funded it; the plan is now computed without it." in text
     secure = ClosedPoint("x", "Shop", "grocery", was_at_risk=False)
     assert closure_note(secure, funded_before=False, language="sv").startswith("Den räknades")
+
+
+def test_a_redrawn_card_keeps_the_wait_for_a_position(trigger) -> None:  # type: ignore[no-untyped-def]
+    """A new result redraws an open card; its buttons appearing are no press, so the map click
+    the official is about to make still places the point. The scenario changing or "Avbryt"
+    ends the wait."""
+    names = [{"type": "new-point-name", "place": "0763TB103"}]
+    services = [{"type": "new-point-service", "place": "0763TB103"}]
+    states = (["grocery"], services, ["Ny butik"], names, "sv")
+    trigger('{"place":"0763TB103","type":"new-point"}.n_clicks', 1)
+    waiting, banner_hidden = corrections.await_position(None, [1], None, None, *states)
+    assert waiting["action"] == "add" and banner_hidden is False
+    trigger('{"place":"0763TB103","type":"new-point"}.n_clicks', None)
+    assert corrections.await_position(None, [None], None, None, *states) == (no_update,) * 2
+    trigger("scenario-store.data", {})
+    assert corrections.await_position(None, [None], None, {}, *states) == (None, True)

@@ -122,3 +122,24 @@ def test_budget_curve_keeps_the_users_lock_ins(kronoberg: Dataset) -> None:
     assert [s.budget_sek for s in curve.steps] == [500_000.0, 1_000_000.0]  # 0 SEK is too little
     for step in curve.steps:
         assert any(a.place_id == "0764TB102" and a.service == "fuel" for a in step.solution.actions)
+
+
+def test_the_curve_without_probing_gives_the_points_of_the_default_solver(
+    kronoberg: Dataset,
+) -> None:
+    """The curve switches HiGHS's probing off (models/optimise.py): only its time may differ."""
+    import highspy
+
+    from models.optimise import PROBING_RULE, default_solver
+
+    highs = highspy.Highs()  # type: ignore[no-untyped-call]
+    without = default_solver(probing=False)
+    if (highs.versionMajor(), highs.versionMinor()) == (1, 16):
+        assert without.optionsDict == {"presolve_rule_off": PROBING_RULE}
+    budgets = [0.0, 1_000_000.0, 2_000_000.0]
+    plain = budget_curve(kronoberg, Scenario(), budgets, default_solver())
+    fast = budget_curve(kronoberg, Scenario(), budgets, without)
+    assert [s.solution.objective for s in fast.steps] == pytest.approx(
+        [s.solution.objective for s in plain.steps], rel=1e-9
+    )
+    assert [s.solution.cost_sek for s in fast.steps] == [s.solution.cost_sek for s in plain.steps]
