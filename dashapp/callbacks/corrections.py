@@ -70,7 +70,7 @@ def await_position(
     names: list[Any],
     name_ids: list[dict[str, Any]],
     language: str,
-) -> tuple[Any, bool]:
+) -> tuple[Any, Any]:
     """A "move" or "place on the map" button makes the next map click a position; the
     scenario changing (the click was used) or "cancel" ends the wait."""
     trigger = ctx.triggered_id
