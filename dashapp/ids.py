@@ -219,6 +219,7 @@ OPENED_STORE = "opened-scenario-store"  # the saved version the scenario was ope
 SAVED_CHANGE = "saved-change-store"  # bumped by rename, hide and show again
 SAVED_ROW_MESSAGE = "saved-row-message"
 SHOW_HIDDEN = "show-hidden"
+SHOW_ALL_SAVED = "show-all-saved"
 SAVE_ACK = "save-ack-store"  # the save click the server answered
 SAVE_TOKEN = "save-token-store"  # the save click the browser waits for
 SAVE_FAILED = "save-failed-store"  # set in the browser when a save request failed

@@ -155,6 +155,7 @@ def checked_for_saving(data: dict[str, Any], name: str | None) -> Scenario:
         "_change": Input(ids.SAVED_CHANGE, "data"),
         "room": Input(ids.ROOM_STORE, "data"),
         "show_hidden": Input(ids.SHOW_HIDDEN, "value"),
+        "show_all": Input(ids.SHOW_ALL_SAVED, "value"),
         "language": State(ids.LANGUAGE_STORE, "data"),
         "picked": State(ids.COMPARE_PICK, "value"),
     },
@@ -166,11 +167,12 @@ def list_saved(
     room: dict[str, Any] | None = None,
     show_hidden: Any = False,
     picked: Any = None,
+    show_all: Any = False,
 ) -> tuple[Any, Any, Any]:
     """The list, what can be compared, and the ticked ones still among them: a renamed,
     hidden or superseded version, or another room's, leaves the comparison."""
     try:
-        listed, options = _saved_list(room, show_hidden, language)
+        listed, options = _saved_list(room, show_hidden, language, bool(show_all))
     except StorageError as error:
         alert = dbc.Alert(t("storage_read_error", language, error=error), color="danger")
         return alert, [], []
@@ -179,10 +181,19 @@ def list_saved(
     return listed, options, no_update if still == picked else still
 
 
-def _saved_list(room: Any, show_hidden: Any, language: str) -> tuple[Any, list[dict[str, Any]]]:
+# Rows drawn unless "Visa alla sparade" is on: each row is several components, and with 93
+# saved scenarios the page's every update took 2.5× as long (cold load 3 → 11 s, a budget
+# change 1.5 → 4 s, docs/benchmarks.md). All of them can still be compared.
+MAX_LISTED = 12
+
+
+def _saved_list(
+    room: Any, show_hidden: Any, language: str, show_all: bool = False
+) -> tuple[Any, list[dict[str, Any]]]:
     """The latest version of every saved scenario of this room that can still be read (hidden
-    ones when asked); a damaged row (from an older version, or written by hand) is named as
-    such and left out of opening and comparing, never breaking the list for everyone."""
+    ones when asked; the ``MAX_LISTED`` newest unless ``show_all``); a damaged row (from an
+    older version, or written by hand) is named as such and left out of opening and
+    comparing, never breaking the list for everyone."""
     code = room_code(room)
     saved = storage().list(str(settings().data_dir), room=code, include_hidden=bool(show_hidden))
     if not saved:
@@ -194,10 +205,15 @@ def _saved_list(room: Any, show_hidden: Any, language: str) -> tuple[Any, list[d
         for s in saved
         if s not in readable
     ]
-    rows = [saved_item(s, registry, language, storage().history(s.id)) for s in readable] + damaged
+    drawn = readable if show_all else readable[-MAX_LISTED:]
+    rows = [saved_item(s, registry, language, storage().history(s.id)) for s in drawn] + damaged
     shown = [s for s in readable if not s.hidden]
     options = [{"label": f"{s.name} (#{s.id})", "value": s.id} for s in shown]
-    return html.Ul(rows, className="list-unstyled sk-saved-list"), options
+    listed = html.Ul(rows, className="list-unstyled sk-saved-list")
+    if len(drawn) == len(readable):
+        return listed, options
+    newest = t("saved_newest", language, shown=len(drawn), total=len(readable))
+    return html.Div([html.P(newest, className="small text-muted mb-1"), listed]), options
 
 
 def _readable(text: str, defaults: Scenario) -> bool:

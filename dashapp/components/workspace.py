@@ -208,6 +208,7 @@ def workspace_tab(dataset: Dataset, language: str) -> html.Div:
             html.Div(id=ids.SAVE_MESSAGE, role="status"),
             html.H3(t("saved_list", language), className="h6 mt-3"),
             dbc.Switch(id=ids.SHOW_HIDDEN, label=t("show_hidden", language), value=False),
+            dbc.Switch(id=ids.SHOW_ALL_SAVED, label=t("show_all_saved", language), value=False),
             html.Div(id=ids.SAVED_ROW_MESSAGE, role="status"),
             html.Div(id=ids.SAVED_LIST),
             html.H3(t("compare_pick", language), className="h6 mt-3"),

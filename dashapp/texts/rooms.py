@@ -74,6 +74,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # the saved list
     "show_hidden": ("Visa dolda", "Show hidden"),
+    "show_all_saved": ("Visa alla sparade", "Show all saved"),
+    "saved_newest": (
+        "Visar de {shown} senaste av {total} sparade scenarier.",
+        "Showing the {shown} newest of {total} saved scenarios.",
+    ),
     "saved_hidden_mark": ("(dold)", "(hidden)"),
     "rename": ("Byt namn", "Rename"),
     "rename_ok": ("Spara namnet", "Save the name"),

@@ -146,3 +146,18 @@ def test_comparing_ignores_crafted_ids_and_caps_how_many(app_context: Settings) 
     too_many = workspace.compare_saved(list(range(1, workspace.MAX_COMPARED + 2)), None, "en")
     assert f"at most {workspace.MAX_COMPARED}" in too_many["summary"]
     assert workspace.compare_saved([1, 2], None, "sv")["rows"]  # the real pair still compares
+
+
+def test_a_long_saved_list_draws_the_newest_and_says_so(app_context: Settings) -> None:
+    """Every saved row is several components on the page; a county's months of saving made
+    every update slow. The newest ``MAX_LISTED`` are drawn, all can still be compared."""
+    names = [f"Plan {k:02d}" for k in range(workspace.MAX_LISTED + 3)]
+    for name in names:
+        workspace.save(1, name, Scenario(budget_sek=500_000).to_dict(), 0, "sv")
+    listed, options, _ = workspace.list_saved(1, "sv")
+    text = str(listed)
+    assert [o["label"].split(" (#")[0] for o in options] == names  # all comparable
+    assert names[-1] in text and names[3] in text and names[2] not in text
+    assert f"Visar de {workspace.MAX_LISTED} senaste av {len(names)} sparade" in text
+    everything, _, _ = workspace.list_saved(1, "sv", show_all=True)
+    assert all(name in str(everything) for name in names) and "Visar de" not in str(everything)
