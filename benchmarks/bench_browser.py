@@ -128,11 +128,12 @@ def _sharing_limit(driver: Any, mark: str) -> float:
 
 
 def _server(cache_dir: str) -> subprocess.Popen[bytes]:
-    # a fresh cache folder: solutions cached by an earlier run would make every figure a read
+    # a fresh cache folder: solutions cached by an earlier run would make every figure a read;
+    # a fresh database: scenarios saved by earlier runs made the page heavier run by run
     env = dict(
         os.environ,
         SERVICEKARTAN_TILE_URL="none",
-        SERVICEKARTAN_DB="/tmp/bench-browser.sqlite3",
+        SERVICEKARTAN_DB=f"{cache_dir}/saved.sqlite3",
         SERVICEKARTAN_CACHE_DIR=cache_dir,
     )
     command = [
