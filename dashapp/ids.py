@@ -46,6 +46,8 @@ SUPPORT_KOMMUN = "support-kommun"  # "Begränsa stödet till": Scenario.candidat
 SUPPORT_NOTE = "support-note"
 MIN_SHARE_WRAP = "min-share-wrap"
 SOLVE_REQUEST = "solve-request-store"  # the scenario store, once it has been still a moment
+# the scenario store, passed on only when its data part (services, corrections) changed
+SCENARIO_DATA = "scenario-data-store"
 SOLVING = "solving"
 STALE = "stale"
 KPI_PANEL = "kpi-panel"
@@ -98,6 +100,8 @@ MY_PLACES_TABLE = "my-places-table"
 # place card
 PLACE_CARD = "place-card"
 PLACE_CARD_BODY = "place-card-body"
+ALL_POINTS = "all-points"  # the card's "Visa alla N servicepunkter"
+ALL_POINTS_PLACE = "all-points-place-store"  # the place whose card lists all its points
 
 
 def lock_button(place_id: Key, service: Key, action: Key) -> dict[str, Any]:

@@ -220,6 +220,7 @@ def stores(
         dcc.Store(id=ids.RESULT_STORE),
         dcc.Store(id=ids.HISTORY_STORE, data=[]),
         dcc.Store(id=ids.SELECTED_PLACE),
+        dcc.Store(id=ids.ALL_POINTS_PLACE),
         dcc.Store(id=ids.SAVED_VERSION, data=0),
         dcc.Store(id=ids.WORKSHOP_STORE, data=workshop),
         dcc.Store(id=ids.MAP_PICK, data=None),
@@ -227,6 +228,7 @@ def stores(
         dcc.Store(id=ids.BUTTON_PRESS, data=None),
         dcc.Store(id=ids.REVISION_VERSION, data=0),
         dcc.Store(id=ids.SOLVE_REQUEST),
+        dcc.Store(id=ids.SCENARIO_DATA),
         dcc.Store(id=ids.CURVE_SCENARIO),
         dcc.Store(id=ids.ROOM_STORE, storage_type="session"),
         dcc.Store(id=ids.ROOM_LINK, data=room_link),
@@ -300,6 +302,7 @@ def validation_layout(dataset: Dataset) -> html.Div:
             saved_item(saved, dataset.registry, DEFAULT_LANGUAGE),
             kpi_card({"key": "cost", "title": "", "value": "", "vs_baseline": "", "vs_today": ""}),
             html.Button(id=ids.correction_remove(0)),  # the Data tab's list of corrections
+            html.Button(id=ids.ALL_POINTS),  # a town's card, beyond its first points
             html.Button(id=ids.unhide_saved(0)),  # a hidden saved scenario's row
         ]
     )

@@ -128,7 +128,7 @@ def budget_curve_steps(
     for done, budget in enumerate(sorted(budgets_sek), start=1):
         step = replace(scenario, budget_sek=budget, locks=_with_chosen(scenario.locks, chosen))
         try:
-            solution = run_scenario(dataset, step, solver)
+            solution = run_scenario(dataset, step, solver, critical=False)
         except InfeasibleError as error:
             if steps:
                 raise

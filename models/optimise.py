@@ -41,7 +41,7 @@ from numpy.typing import NDArray
 from models.dataset import Dataset
 from models.formulation import Formulation
 from models.least_cost import SolverReport, Stages, solve_in_stages
-from models.lp_arrays import load_into, problem_arrays, silence_highs_banner
+from models.lp_arrays import Problem, load_into, problem_arrays, silence_highs_banner
 from models.scenario import Scenario
 
 Terms = list[tuple[pulp.LpVariable, float]]
@@ -300,7 +300,7 @@ def _fairness(
 def build_model(
     formulation: Formulation, dataset: Dataset, scenario: Scenario
 ) -> tuple[_Model, Any]:
-    model = _Model(pulp.LpProblem("servicekartan", pulp.LpMaximize), [], [], [], {})
+    model = _Model(Problem("servicekartan", pulp.LpMaximize), [], [], [], {})
     _x_variables(model, formulation)
     _cover(model, formulation, scenario)
     _basket(model, formulation, scenario)

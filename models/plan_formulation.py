@@ -53,6 +53,7 @@ from models.candidates import Columns
 from models.dataset import Dataset
 from models.errors import InfeasibleError, SolverError
 from models.formulation import Formulation
+from models.lp_arrays import Problem
 from models.plan_costs import PlanCosts
 from models.scenario import Scenario
 from models.sharing import AnchorOptions
@@ -275,7 +276,7 @@ def build_plan_model(
 ) -> PlanModel:
     years = len(budgets_sek)
     model = PlanModel(
-        pulp.LpProblem("servicekartan_plan", pulp.LpMaximize),
+        Problem("servicekartan_plan", pulp.LpMaximize),
         [],
         [[] for _ in range(years)],
         [[] for _ in range(years)],

@@ -10,7 +10,7 @@ from numpy.typing import NDArray
 
 from models.candidates import Columns, action_cost
 from models.coverage import Coverage, CoverageStructure, evaluate, open_baseline, open_today
-from models.criticality import criticality, sole_provider_people
+from models.criticality import Criticality, criticality, sole_provider_people
 from models.dataset import Dataset
 from models.places import place_status
 from models.scenario import Scenario
@@ -133,6 +133,10 @@ def _by_kommun(
     )
 
 
+def _critical(dataset: Dataset, scenario: Scenario) -> tuple[Criticality, ...]:
+    return tuple(c for c in criticality(dataset, scenario) if c.people_losing > 0)
+
+
 def summarise(
     dataset: Dataset,
     scenario: Scenario,
@@ -142,9 +146,11 @@ def summarise(
     solver: tuple[str, float | None, float],
     timings: Timings,
     model_size: dict[str, int],
+    critical: bool = True,
 ) -> Solution:
     """``solver`` is (status, gap, objective); ``timings.summary_seconds`` is filled by the
-    caller once this returns."""
+    caller once this returns. ``critical=False`` leaves the critical points out (they depend
+    on the data and the thresholds, not on the plan)."""
     opened = open_after(dataset, columns, chosen)
     runs = [evaluate(structure, m) for m in (opened, open_baseline(dataset), open_today(dataset))]
     figures = _reason_figures(dataset, scenario, opened, runs[1])
@@ -166,6 +172,6 @@ def summarise(
         by_kommun=_by_kommun(dataset, keys, runs, actions),
         uncovered_demand=_uncovered(keys, runs[0]),
         place_status=place_status(dataset, {a.place_id for a in actions}),
-        critical=tuple(c for c in criticality(dataset, scenario) if c.people_losing > 0),
+        critical=_critical(dataset, scenario) if critical else (),
         model_size=model_size,
     )

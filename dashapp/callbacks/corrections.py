@@ -37,6 +37,15 @@ def _typed(values: list[Any], specs: list[dict[str, Any]], place_id: str) -> Any
     return next((v for v, s in zip(values, specs, strict=True) if s["place"] == place_id), None)
 
 
+# The views below read only the scenario's services and corrections: a budget, lock or mode
+# change does not call them (assets/controls.js::dataPart).
+clientside_callback(
+    ClientsideFunction(namespace="servicekartan", function_name="dataPart"),
+    Output(ids.SCENARIO_DATA, "data"),
+    Input(ids.SCENARIO_STORE, "data"),
+)
+
+
 clientside_callback(
     ClientsideFunction(namespace="servicekartan", function_name="pickedClick"),
     Output(ids.MAP_PICKED, "data"),
@@ -52,7 +61,7 @@ clientside_callback(
     Input(ids.point_move(ALL), "n_clicks"),
     Input(ids.new_point(ALL), "n_clicks"),
     Input(ids.PICK_CANCEL, "n_clicks"),
-    Input(ids.SCENARIO_STORE, "data"),
+    Input(ids.SCENARIO_DATA, "data"),
     State(ids.new_point_service(ALL), "value"),
     State(ids.new_point_service(ALL), "id"),
     State(ids.new_point_name(ALL), "value"),
@@ -72,7 +81,7 @@ def await_position(
     language: str,
 ) -> tuple[Any, Any]:
     """A "move" or "place on the map" button makes the next map click a position; the
-    scenario changing (the click was used) or "cancel" ends the wait."""
+    scenario's corrections changing (the click was used) or "cancel" ends the wait."""
     trigger = ctx.triggered_id
     if not isinstance(trigger, dict):
         return None, True
@@ -91,7 +100,7 @@ def await_position(
 @callback(
     Output(ids.MAP_EDITS, "data"),
     Output(ids.map_points(ALL), "hideout"),
-    Input(ids.SCENARIO_STORE, "data"),
+    Input(ids.SCENARIO_DATA, "data"),
 )
 def show_corrected_points(scenario_data: Store | None) -> tuple[Any, list[Any]]:
     """Closed and moved points fade where the data has them; added and moved ones are drawn
@@ -111,7 +120,7 @@ def show_corrected_points(scenario_data: Store | None) -> tuple[Any, list[Any]]:
 @callback(
     Output(ids.REVISION_STATUS, "children"),
     Output(ids.CORRECTION_LIST, "children"),
-    Input(ids.SCENARIO_STORE, "data"),
+    Input(ids.SCENARIO_DATA, "data"),
     State(ids.LANGUAGE_STORE, "data"),
 )
 def list_corrections(scenario_data: Store | None, language: str) -> tuple[str, list[Any]]:
@@ -180,7 +189,7 @@ def revision_options(version: Any, language: str) -> tuple[list[dict[str, Any]],
 
 @callback(
     Output(ids.PROVENANCE, "children"),
-    Input(ids.SCENARIO_STORE, "data"),
+    Input(ids.SCENARIO_DATA, "data"),
     State(ids.LANGUAGE_STORE, "data"),
 )
 def show_provenance(scenario_data: Store | None, language: str) -> Any:
@@ -190,7 +199,7 @@ def show_provenance(scenario_data: Store | None, language: str) -> Any:
 
 @callback(
     Output(ids.VIABILITY, "children"),
-    Input(ids.SCENARIO_STORE, "data"),
+    Input(ids.SCENARIO_DATA, "data"),
     State(ids.LANGUAGE_STORE, "data"),
 )
 def show_viability(scenario_data: Store | None, language: str) -> Any:
@@ -202,7 +211,7 @@ def show_viability(scenario_data: Store | None, language: str) -> Any:
 
 @callback(
     Output(ids.FOLLOWUP, "children"),
-    Input(ids.SCENARIO_STORE, "data"),
+    Input(ids.SCENARIO_DATA, "data"),
     State(ids.LANGUAGE_STORE, "data"),
 )
 def show_followup(scenario_data: Store | None, language: str) -> Any:

@@ -30,6 +30,7 @@ from models.solution import Solution
     Input(ids.CRITICAL_TABLE, "cellClicked"),
     Input(ids.MY_PLACES_TABLE, "cellClicked"),
     Input(ids.RESULT_STORE, "data"),
+    Input(ids.ALL_POINTS_PLACE, "data"),
     State(ids.ACTIONS_TABLE, "rowData"),
     State(ids.CRITICAL_TABLE, "rowData"),
     State(ids.SELECTED_PLACE, "data"),
@@ -45,6 +46,7 @@ def open_card(
     critical_cell: dict[str, Any] | None,
     my_place_cell: dict[str, Any] | None,
     result: dict[str, Any] | None,
+    all_points_place: str | None,
     action_rows: list[dict[str, Any]] | None,
     critical_rows: list[dict[str, Any]] | None,
     selected: str | None,
@@ -53,19 +55,30 @@ def open_card(
 ) -> Any:
     """A click opens the card in one request (picking the place and a second request for its
     card made a click wait for two round trips); a new result redraws an open card only (a
-    closed one is drawn when next opened: redrawing it may solve the plan before a closure)."""
-    if ctx.triggered_id == ids.RESULT_STORE:
+    closed one is drawn when next opened: redrawing it may solve the plan before a closure).
+    "Visa alla servicepunkter" redraws it with all of them, and so it stays for that place."""
+    if ctx.triggered_id in (ids.RESULT_STORE, ids.ALL_POINTS_PLACE):
         if not card_open:
             return no_update, no_update, no_update, no_update
-        return no_update, *show_card(selected, result, language)
+        return no_update, *show_card(selected, result, language, all_points_place == selected)
     place_id = select_place(
         click, point_clicks, edit_click, action_cell, critical_cell, my_place_cell,
         action_rows, critical_rows,
     )  # fmt: skip
     if place_id is no_update or not result:
         return place_id, no_update, no_update, no_update
-    _, title, body = show_card(place_id, result, language)
+    _, title, body = show_card(place_id, result, language, all_points_place == place_id)
     return place_id, True, title, body
+
+
+@callback(
+    Output(ids.ALL_POINTS_PLACE, "data"),
+    Input(ids.ALL_POINTS, "n_clicks"),
+    State(ids.SELECTED_PLACE, "data"),
+    prevent_initial_call=True,
+)
+def list_all_points(clicks: int | None, place_id: str | None) -> Any:
+    return place_id if clicks else no_update
 
 
 def select_place(
@@ -105,7 +118,9 @@ def select_place(
     return found[0] if found else no_update
 
 
-def show_card(place_id: str | None, result: dict[str, Any] | None, language: str) -> Any:
+def show_card(
+    place_id: str | None, result: dict[str, Any] | None, language: str, all_points: bool = False
+) -> Any:
     """The card follows the latest result, so its locks and reasons match the scenario."""
     if not place_id or not result:
         return no_update, no_update, no_update
@@ -114,7 +129,7 @@ def show_card(place_id: str | None, result: dict[str, Any] | None, language: str
     facts = place_facts(data, solution, place_id)
     support = support_lines(dataset(), data, solution, facts, language)
     closed = _closed_here(solution.scenario, place_id, language)
-    body = card_body(facts, data.registry, language, support, closed)
+    body = card_body(facts, data.registry, language, support, closed, all_points)
     return no_update, facts.name, body
 
 

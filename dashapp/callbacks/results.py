@@ -14,6 +14,7 @@ from dashapp.features import kommun_bounds, region_bounds
 from dashapp.scenario_form import kommun_code
 from dashapp.style import kommun_hideout
 from models.places import place_status
+from models.services import ServiceRegistry
 from models.solution import Solution
 
 Store = dict[str, Any] | None
@@ -30,10 +31,19 @@ def _solution(data: Store) -> Solution | None:
     State(ids.LANGUAGE_STORE, "data"),
 )
 def show_kpis(data: Store, kommun: str | None, language: str) -> Any:
+    """The cards for another kommun view; a new result brings its own cards (callbacks/solve.py
+    draws them in the solve's answer, one round trip sooner). A view changed while a solve ran
+    waits for its result, and then both count as triggers."""
     solution = _solution(data)
-    if solution is None:
+    if solution is None or ids.KOMMUN not in ctx.triggered_prop_ids.values():
         return no_update
-    cards = present.kpi_cards(solution, dataset().registry, kommun_code(kommun), language)
+    return kpi_view(solution, dataset().registry, kommun, language)
+
+
+def kpi_view(
+    solution: Solution, registry: ServiceRegistry, kommun: str | None, language: str
+) -> list[Any]:
+    cards = present.kpi_cards(solution, registry, kommun_code(kommun), language)
     return [kpi_card(card) for card in cards]
 
 

@@ -143,7 +143,7 @@ def run_robustness(
 @callback(
     Output(ids.ROBUST_STALE, "children"),
     Input(ids.ROBUST_SCENARIO, "data"),
-    Input(ids.SCENARIO_STORE, "data"),
+    Input(ids.SCENARIO_DATA, "data"),  # what robustness_inputs reads
     State(ids.LANGUAGE_STORE, "data"),
 )
 def mark_robustness_stale(

@@ -9,6 +9,7 @@ old answer never lands over a newer one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from dash import (
@@ -24,10 +25,13 @@ from dash import (
 )
 
 from dashapp import ids
-from dashapp.background import POLL_MS, is_slow, job_scenario, job_solve
-from dashapp.data import read_scenario, solve
+from dashapp.background import POLL_MS, is_slow, job_dataset, job_scenario, job_solve
+from dashapp.callbacks.results import kpi_view
+from dashapp.data import dataset, read_scenario, solve
 from dashapp.i18n import t
 from models.errors import ServicekartanError
+from models.services import ServiceRegistry
+from models.solution import Solution
 
 KPI_PANEL_CLASS = "sk-kpi-panel"
 
@@ -36,13 +40,41 @@ def error_alert(error: ServicekartanError, language: str) -> list[Any]:
     return [html.Strong(t("error_title", language) + ": "), error.message(language)]
 
 
-def solve_payload(data: dict[str, Any], language: str) -> tuple[Any, Any, bool]:
-    """(result store, alert text, alert open): the Solution's dict, or the model's message."""
+def answer_outputs(duplicate: bool) -> dict[str, Output]:
+    """What a solve answers: the result store and the alert, and the KPI cards with their
+    panel's stale mark, drawn in the same answer rather than one round trip after the store
+    (budget typed → KPIs, issue 9); results.show_kpis redraws them for another kommun view."""
+    return {
+        "result": Output(ids.RESULT_STORE, "data", allow_duplicate=duplicate),
+        "alert": Output(ids.ERROR, "children", allow_duplicate=duplicate),
+        "alert_open": Output(ids.ERROR, "is_open", allow_duplicate=duplicate),
+        "kpis": Output(ids.KPIS, "children", allow_duplicate=True),
+        "stale": Output(ids.STALE, "children", allow_duplicate=True),
+        "panel": Output(ids.KPI_PANEL, "className", allow_duplicate=True),
+    }
+
+
+NO_ANSWER = dict.fromkeys(answer_outputs(False), no_update)
+
+
+def solve_payload(
+    solve_it: Callable[[], Solution], registry: ServiceRegistry, kommun: str | None, language: str
+) -> dict[str, Any]:
+    """The Solution's dict with its KPI cards for the kommun view, or the model's message. The
+    answer belongs to the scenario it solved, so the panel is not stale; a scenario changed
+    meanwhile is marked again by mark_stale, which waits for this answer."""
     try:
-        solution = solve(read_scenario(data))
+        solution = solve_it()
     except ServicekartanError as error:
-        return no_update, error_alert(error, language), True
-    return solution.to_dict(), "", False
+        return {**NO_ANSWER, "alert": error_alert(error, language), "alert_open": True}
+    return {
+        "result": solution.to_dict(),
+        "alert": "",
+        "alert_open": False,
+        "kpis": kpi_view(solution, registry, kommun, language),
+        "stale": "",
+        "panel": KPI_PANEL_CLASS,
+    }
 
 
 def slow(data: dict[str, Any]) -> bool:
@@ -70,14 +102,15 @@ clientside_callback(
 
 
 @callback(
-    Output(ids.RESULT_STORE, "data"),
-    Output(ids.ERROR, "children"),
-    Output(ids.ERROR, "is_open"),
-    Input(ids.SOLVE_REQUEST, "data"),
-    Input(ids.SOLVE, "n_clicks"),
-    State(ids.SCENARIO_STORE, "data"),
-    State(ids.AUTO_SOLVE, "value"),
-    State(ids.LANGUAGE_STORE, "data"),
+    output=answer_outputs(duplicate=False),
+    inputs={
+        "_request": Input(ids.SOLVE_REQUEST, "data"),
+        "_clicks": Input(ids.SOLVE, "n_clicks"),
+        "data": State(ids.SCENARIO_STORE, "data"),
+        "auto": State(ids.AUTO_SOLVE, "value"),
+        "kommun": State(ids.KOMMUN, "value"),
+        "language": State(ids.LANGUAGE_STORE, "data"),
+    },
     running=[
         (Output(ids.SOLVE, "disabled"), True, False),
         (Output(ids.SOLVING, "hidden"), False, True),
@@ -89,13 +122,17 @@ def solve_scenario(
     _clicks: int | None,
     data: dict[str, Any] | None,
     auto: bool | None,
+    kommun: str | None,
     language: str,
-) -> tuple[Any, Any, Any]:
+) -> dict[str, Any]:
     """The current scenario, on the button or (with "Räkna om direkt") once it settles; a
     slow one is left to hand_on_slow."""
     if not wanted(data, auto) or data is None or slow(data):
-        return no_update, no_update, no_update
-    return solve_payload(data, language)
+        return NO_ANSWER
+    scenario = data
+    return solve_payload(
+        lambda: solve(read_scenario(scenario)), dataset().registry, kommun, language
+    )
 
 
 @callback(
@@ -114,11 +151,12 @@ def hand_on_slow(
 
 
 @callback(
-    Output(ids.RESULT_STORE, "data", allow_duplicate=True),
-    Output(ids.ERROR, "children", allow_duplicate=True),
-    Output(ids.ERROR, "is_open", allow_duplicate=True),
-    Input(ids.SLOW_SOLVE_REQUEST, "data"),
-    State(ids.LANGUAGE_STORE, "data"),
+    output=answer_outputs(duplicate=True),
+    inputs={
+        "data": Input(ids.SLOW_SOLVE_REQUEST, "data"),
+        "kommun": State(ids.KOMMUN, "value"),
+        "language": State(ids.LANGUAGE_STORE, "data"),
+    },
     background=True,
     # any newer scenario or press makes this answer out of date before it arrives
     cancel=[Input(ids.SOLVE_REQUEST, "data"), Input(ids.SOLVE, "n_clicks")],
@@ -129,15 +167,16 @@ def hand_on_slow(
     interval=POLL_MS,
     prevent_initial_call=True,
 )
-def solve_in_background(data: dict[str, Any] | None, language: str) -> tuple[Any, Any, Any]:
+def solve_in_background(
+    data: dict[str, Any] | None, kommun: str | None, language: str
+) -> dict[str, Any]:
     """A slow scenario, solved in a background job (no Flask context: dashapp/background.py)."""
     if data is None:
-        return no_update, no_update, no_update
-    try:
-        solution = job_solve(job_scenario(data))
-    except ServicekartanError as error:
-        return no_update, error_alert(error, language), True
-    return solution.to_dict(), "", False
+        return NO_ANSWER
+    scenario = data
+    return solve_payload(
+        lambda: job_solve(job_scenario(scenario)), job_dataset().registry, kommun, language
+    )
 
 
 def same_scenario(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:

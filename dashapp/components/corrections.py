@@ -14,6 +14,9 @@ from models.places import PlaceFacts, PointFacts, ServiceFacts
 from models.services import ServiceRegistry
 
 _STATUS_COLOUR = {"closed": "danger", "at_risk": "warning", "secure": "success"}
+# A town's card listed every point with three buttons: Växjö's 91 made 775 components, and the
+# card took 1–4 s to draw. The rest are one press away ("Visa alla …").
+POINTS_LISTED = 8
 
 
 def _point_row(point: PointFacts, registry: ServiceRegistry, language: str) -> html.Li:
@@ -137,16 +140,26 @@ def _closed_section(
     ]
 
 
+def _more_points(hidden: int, total: int, language: str) -> list[html.Button]:
+    if hidden <= 0:
+        return []
+    text = t("show_all_points", language, count=number(total, language))
+    return [html.Button(text, id=ids.ALL_POINTS, className="btn btn-link btn-sm p-0 mb-2")]
+
+
 def correction_section(
     facts: PlaceFacts,
     registry: ServiceRegistry,
     language: str,
     closed: list[tuple[ClosedPoint, str]] | None = None,
+    all_points: bool = False,
 ) -> html.Div:
     """Last in the card: it first answers "what is here", then lets an official fix it. Always
     open, as the card is redrawn after every edit and a folded section would close each time.
-    ``closed``: points the scenario closed here, each with why the plan changed or not."""
+    ``closed``: points the scenario closed here, each with why the plan changed or not. The
+    first POINTS_LISTED points, or ``all_points``."""
     in_region = facts.kind != "outside"
+    listed = facts.points if all_points else facts.points[:POINTS_LISTED]
     costs = [
         _cost_row(facts.place_id, s, registry, language)
         for s in facts.services
@@ -157,9 +170,10 @@ def correction_section(
             html.H3(t("correct_data", language), className="h6 mt-3"),
             html.P(t("correct_data_help", language), className="small text-muted mb-1"),
             html.Ul(
-                [_point_row(p, registry, language) for p in facts.points],
+                [_point_row(p, registry, language) for p in listed],
                 className="list-unstyled mb-1",
             ),
+            *_more_points(len(facts.points) - len(listed), len(facts.points), language),
             *_closed_section(closed or [], registry, language),
             *costs,
             *([_new_point(facts, registry, language)] if in_region else []),

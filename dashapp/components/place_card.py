@@ -101,6 +101,7 @@ def card_body(
     language: str,
     support: list[tuple[str, str]] | None = None,
     closed: list[tuple[ClosedPoint, str]] | None = None,
+    all_points: bool = False,
 ) -> html.Div:
     reasons = [
         html.Li(
@@ -132,7 +133,7 @@ def card_body(
                 else []
             ),
             *_support(support or [], language),
-            correction_section(facts, registry, language, closed),
+            correction_section(facts, registry, language, closed, all_points),
         ],
         className="sk-place-card",
     )

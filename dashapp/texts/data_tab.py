@@ -15,6 +15,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "mark_secure": ("Säker", "Secure"),
     "status_closed": ("stängd", "closed"),
     "move_point": ("Flytta", "Move"),
+    "show_all_points": (
+        "Visa alla {count} servicepunkter här",
+        "Show all {count} service points here",
+    ),
     "new_point": ("Ny servicepunkt", "New service point"),
     "new_point_name": ("Namn", "Name"),
     "place_on_map": ("Placera på kartan", "Place on the map"),

@@ -91,8 +91,8 @@ def test_slow_options_go_to_the_background_and_the_rest_stays_in_the_request() -
 def test_a_plain_scenario_is_solved_in_the_request(trigger: Callable[..., None]) -> None:
     trigger(f"{ids.SOLVE}.n_clicks")
     data = replace(_plain(), budget_sek=700_000).to_dict()
-    result, _, is_open = solve.solve_scenario(None, 1, data, True, "sv")
-    assert is_open is False and result["scenario"]["budget_sek"] == 700_000
+    out = solve.solve_scenario(None, 1, data, True, "all", "sv")
+    assert out["alert_open"] is False and out["result"]["scenario"]["budget_sek"] == 700_000
     assert solve.hand_on_slow(None, 1, data, True) is no_update
 
 
@@ -101,24 +101,26 @@ def test_a_slow_scenario_is_handed_on_and_solved_by_the_background_job(
 ) -> None:
     trigger(f"{ids.SOLVE_REQUEST}.data")
     data = replace(_plain(), colocation_saving_share=0.2, budget_sek=800_000).to_dict()
-    assert solve.solve_scenario(data, None, data, True, "sv") == (no_update,) * 3
+    assert solve.solve_scenario(data, None, data, True, "all", "sv") == solve.NO_ANSWER
     slow = solve.hand_on_slow(data, None, data, True)
     assert slow == data
     # with "Räkna om direkt" off, a settled change waits for the button on both paths
     assert solve.hand_on_slow(data, None, data, False) is no_update
     trigger(f"{ids.SOLVE}.n_clicks")
     assert solve.hand_on_slow(data, 1, data, False) == data
-    solved, _, is_open = solve.solve_in_background(slow, "sv")
-    assert is_open is False and solved["scenario"]["colocation_saving_share"] == 0.2
+    out = solve.solve_in_background(slow, "0763", "sv")
+    solved = out["result"]
+    assert out["alert_open"] is False and solved["scenario"]["colocation_saving_share"] == 0.2
+    assert "Dagligvaror" in str(out["kpis"][0]) and out["stale"] == ""
     # the stale mark clears once the background answer for this scenario is in
     assert solve.mark_stale(data, solved, True, "sv") == ("", solve.KPI_PANEL_CLASS)
 
 
 def test_a_background_solve_that_fails_says_why_in_the_users_language() -> None:
     data = replace(_plain(), fairness="maximin", candidate_kommuner=("9999",)).to_dict()
-    result, alert, is_open = solve.solve_in_background(data, "en")
-    assert result is no_update and is_open is True
-    assert "9999" in str(alert)
+    out = solve.solve_in_background(data, "all", "en")
+    assert out["result"] is no_update and out["alert_open"] is True
+    assert "9999" in str(out["alert"])
 
 
 def _background(app: dash.Dash, output: str) -> dict[str, Any]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from dash import no_update
 
 from dashapp.callbacks import corrections, place, scenario
+from dashapp.components.corrections import POINTS_LISTED
 from dashapp.data import dataset, solve
 from dashapp.downloads import EXPORTS
 from dashapp.formats import number
@@ -114,7 +116,7 @@ def _corrected_points(trigger: Any, edited: Scenario) -> tuple[Any, list[Any]]:
 
     context_value.set(
         AttributeDict(
-            triggered_inputs=[{"prop_id": "scenario-store.data", "value": 1}],
+            triggered_inputs=[{"prop_id": "scenario-data-store.data", "value": 1}],
             outputs_list=[{"id": "map-edits"}, outputs],
         )
     )
@@ -358,5 +360,37 @@ def test_a_redrawn_card_keeps_the_wait_for_a_position(trigger) -> None:  # type:
     assert waiting["action"] == "add" and banner_hidden is False
     trigger('{"place":"0763TB103","type":"new-point"}.n_clicks', None)
     assert corrections.await_position(None, [None], None, None, *states) == (no_update,) * 2
-    trigger("scenario-store.data", {})
+    trigger("scenario-data-store.data", {})
     assert corrections.await_position(None, [None], None, {}, *states) == (None, True)
+
+
+def _moves(body: Any) -> list[str]:
+    """The points the card offers to move, as drawn (one "Flytta" button each)."""
+    return [
+        c.id["point"]
+        for c in body._traverse()
+        if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == "point-move"
+    ]
+
+
+def test_a_towns_card_lists_its_first_points_and_all_of_them_on_request(result, trigger) -> None:  # type: ignore[no-untyped-def]
+    """Växjö's card drew 91 points with three buttons each (775 components, 1–4 s to draw in
+    the browser); it lists the first few and a button for the rest, which stays for the place
+    when the card is redrawn by a new result."""
+    points = dataset().points
+    counts = np.bincount(points.place_index, minlength=len(dataset().places))
+    town = str(dataset().places.ids[int(counts.argmax())])
+    total = int(counts.max())
+    assert total > POINTS_LISTED
+    _, _, body = place.show_card(town, result, "sv")
+    assert len(_moves(body)) == POINTS_LISTED
+    assert f"Visa alla {number(total, 'sv')} servicepunkter här" in str(body)
+    trigger("all-points.n_clicks", 1)
+    assert place.list_all_points(1, town) == town
+    assert place.list_all_points(None, town) is no_update  # drawn, not pressed
+    trigger("all-points-place-store.data", town)
+    args = (None, [], None, None, None, None, result, town, None, None, town, "sv", True)
+    _, _, _, everything = place.open_card(*args)
+    assert len(_moves(everything)) == total and "Visa alla" not in str(everything)
+    trigger("result-store.data", result)  # a new result keeps the full list for this town
+    assert len(_moves(place.open_card(*args)[3])) == total

@@ -9,6 +9,8 @@ from dash import no_update
 
 from dashapp.callbacks import page, place, results, scenario, solve
 from dashapp.components.results import kommun_table
+from dashapp.data import dataset, read_scenario
+from dashapp.data import solve as solve_data
 from dashapp.scenario_form import decode, toggle_lock
 from models.scenario import Scenario
 from models.solution import Solution
@@ -88,27 +90,45 @@ def test_unchanged_controls_do_not_touch_the_store(trigger) -> None:  # type: ig
     assert _collect() == (no_update, no_update)
 
 
+def _payload(data: dict[str, Any], kommun: str = "all", language: str = "sv") -> dict[str, Any]:
+    registry = dataset().registry
+    return solve.solve_payload(lambda: solve_data(read_scenario(data)), registry, kommun, language)
+
+
 def test_solve_gives_a_result_and_errors_become_an_alert() -> None:
-    result, alert, is_open = solve.solve_payload(Scenario(budget_sek=500_000).to_dict(), "sv")
-    assert result["status"] == "optimal" and result["cost_sek"] <= 500_000
-    assert is_open is False
+    out = _payload(Scenario(budget_sek=500_000).to_dict())
+    assert out["result"]["status"] == "optimal" and out["result"]["cost_sek"] <= 500_000
+    assert out["alert_open"] is False and out["stale"] == ""
     impossible = Scenario(budget_sek=0, locks=(), fairness="min_share", min_kommun_share=1.0)
-    result, alert, is_open = solve.solve_payload(impossible.to_dict(), "sv")
-    assert result is no_update and is_open is True
-    assert "går inte att uppfylla" in str(alert)
-    _, alert_en, _ = solve.solve_payload(impossible.to_dict(), "en")
-    assert "cannot all hold" in str(alert_en)
+    out = _payload(impossible.to_dict())
+    assert out["result"] is no_update and out["kpis"] is no_update and out["alert_open"] is True
+    assert "går inte att uppfylla" in str(out["alert"])
+    assert "cannot all hold" in str(_payload(impossible.to_dict(), language="en")["alert"])
+
+
+def test_the_solve_answers_with_the_kpi_cards_of_the_kommun_view() -> None:
+    """The cards come in the solve's own answer (one round trip sooner than from the store),
+    for the kommun on view; the kommun filter redraws them from the stored result."""
+    county = _payload(DEFAULT.to_dict())
+    tingsryd = _payload(DEFAULT.to_dict(), kommun="0763")
+    assert len(county["kpis"]) == len(county["result"]["covered"]) + 1
+    assert "Dagligvaror" in str(county["kpis"][0])
+    assert str(county["kpis"][0]) != str(tingsryd["kpis"][0])
+    assert county["panel"] == solve.KPI_PANEL_CLASS
 
 
 def test_auto_solve_off_waits_for_the_button(trigger) -> None:  # type: ignore[no-untyped-def]
     trigger("solve-request-store.data", {})
-    assert solve.solve_scenario({}, None, DEFAULT.to_dict(), False, "sv") == (no_update,) * 3
+    assert solve.solve_scenario({}, None, DEFAULT.to_dict(), False, "all", "sv") == solve.NO_ANSWER
     trigger("solve.n_clicks", 1)
-    result, _, _ = solve.solve_scenario({}, 1, DEFAULT.to_dict(), False, "sv")
-    assert result["status"] == "optimal"
+    out = solve.solve_scenario({}, 1, DEFAULT.to_dict(), False, "all", "sv")
+    assert out["result"]["status"] == "optimal"
 
 
-def test_kpis_follow_the_result_and_the_kommun_filter(result) -> None:  # type: ignore[no-untyped-def]
+def test_kpis_follow_the_result_and_the_kommun_filter(result, trigger) -> None:  # type: ignore[no-untyped-def]
+    trigger("result-store.data", result)
+    assert results.show_kpis(result, "all", "sv") is no_update  # the solve drew them
+    trigger("kommun.value", "0763")
     county = results.show_kpis(result, "all", "sv")
     tingsryd = results.show_kpis(result, "0763", "sv")
     assert len(county) == len(result["covered"]) + 1
@@ -166,7 +186,7 @@ def test_locking_from_the_card_reaches_the_scenario(trigger, press) -> None:  # 
     ]
     assert out["history"] == [DEFAULT.to_dict()]
     assert toggle_lock(locked, "0763TB103", "grocery", "unlock").locks == ()
-    solved, _, _ = solve.solve_payload(out["scenario"], "sv")
+    solved = _payload(out["scenario"])["result"]
     assert any(a["place_id"] == LOCK_IN["place"] for a in solved["actions"])
     press('{"action":"in","place":"0763TB103","service":"grocery","type":"lock"}', None)
     appearing = scenario.update_scenario({}, {}, None, None, IDS, None, [], "sv")
@@ -203,16 +223,18 @@ def test_place_card_opens_on_click(trigger, result) -> None:  # type: ignore[no-
     trigger("my-places-table.cellClicked", {})
     clicked_row = {"rowId": "0763TB103"}
     picked, is_open, title, body = place.open_card(
-        None, [], None, None, None, clicked_row, result, None, None, None, "sv", False
+        None, [], None, None, None, clicked_row, result, None, None, None, None, "sv", False
     )
     assert (picked, is_open, title) == ("0763TB103", True, "Konga")
     assert "Lås in" in str(body)
     # a new result redraws an open card, and leaves a closed one alone (no solve for it)
     trigger("result-store.data", result)
-    redrawn = place.open_card(None, [], None, None, None, None, result, None, None, picked, "sv")
+    redrawn = place.open_card(
+        None, [], None, None, None, None, result, None, None, None, picked, "sv"
+    )
     assert redrawn[0] is dash.no_update and redrawn[2] == "Konga"
     closed = place.open_card(
-        None, [], None, None, None, None, result, None, None, picked, "sv", False
+        None, [], None, None, None, None, result, None, None, None, picked, "sv", False
     )
     assert closed == (dash.no_update,) * 4
 

@@ -80,3 +80,25 @@ def test_buttons_being_drawn_never_call_the_scenario_writer(app: dash.Dash) -> N
     assert len(pressed) == 1
     press_types = {json.loads(i["id"])["type"] for i in pressed[0]["inputs"]}
     assert press_types == {"lock", "load-saved", "point-status", "cost-set", "correction-remove"}
+
+
+def test_a_scenario_change_leaves_the_solve_a_request_slot(app: dash.Dash) -> None:
+    """dash-renderer runs at most twelve callbacks at once. When a scenario change woke more
+    server callbacks than that, together with the solve's own, the solve waited for the others
+    to return (130 ms of every budget change, measured). The data views listen to the data
+    part of the scenario instead (assets/controls.js::dataPart), which a budget leaves alone."""
+    dependencies = json.loads(app.server.test_client().get("/_dash-dependencies").data)
+
+    def woken_by(store: str) -> list[dict[str, Any]]:
+        return [
+            d
+            for d in dependencies
+            if not d.get("clientside_function")
+            and any(i["id"] == store and i["property"] == "data" for i in d["inputs"])
+        ]
+
+    # the stale mark waits for the result anyway: it reads the result store the solve writes
+    on_scenario = [d for d in woken_by(ids.SCENARIO_STORE) if ids.STALE not in d["output"]]
+    assert len(on_scenario) + len(woken_by(ids.SOLVE_REQUEST)) <= 12
+    on_data = {o for d in woken_by(ids.SCENARIO_DATA) for o in _outputs(d["output"])}
+    assert {ids.PROVENANCE, ids.VIABILITY, ids.FOLLOWUP, ids.MAP_EDITS} <= on_data

@@ -10,6 +10,7 @@ import pytest
 from models.analysis import budget_curve
 from models.criticality import criticality
 from models.dataset import Dataset
+from models.optimise import default_solver
 from models.run import run_scenario
 from models.scenario import Scenario
 from models.solution import Solution
@@ -112,6 +113,11 @@ def test_budget_curve_is_nested_and_monotone(kronoberg: Dataset) -> None:
     assert [p.rank for p in priorities] == list(range(1, len(priorities) + 1))
     assert len(priorities) == len(curve.steps[-1].solution.actions)
     assert np.all(np.diff([p.from_budget_sek for p in priorities]) >= 0)
+    # a step skips the critical points (the same for every plan) and nothing else
+    whole = run_scenario(kronoberg, curve.steps[1].solution.scenario, default_solver(probing=False))
+    assert curve.steps[1].solution.critical == () and whole.critical
+    assert whole.actions == curve.steps[1].solution.actions
+    assert whole.covered == curve.steps[1].solution.covered
 
 
 def test_budget_curve_keeps_the_users_lock_ins(kronoberg: Dataset) -> None:
