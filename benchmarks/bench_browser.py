@@ -1,7 +1,7 @@
 """What a facilitator waits for, measured in headless Chromium against gunicorn (2 workers):
 cold load to KPIs, budget change to KPIs, village card, budget curve, a data correction.
 
-    python -m benchmarks.bench_browser [--curve]   (figures go into docs/benchmarks.md)
+    python -m benchmarks.bench_browser [--curve] [--celery]   (figures go into docs/benchmarks.md)
 
 Each figure runs from the person's action (the Enter key, a click) until the first frame drawn
 with the text they wait for, timed inside the page (benchmarks/page_clock.py), so it includes
@@ -110,7 +110,30 @@ def _sharing_limit(driver: Any, mark: str) -> Timing:
     return watched(driver, started, timeout=60)
 
 
-def _server(cache_dir: str) -> subprocess.Popen[bytes]:
+def _celery(cache_dir: str) -> tuple[dict[str, str], list[subprocess.Popen[bytes]]]:
+    """With ``--celery``, jobs as the Procfile deploys them: a Redis server on loopback and a
+    Celery worker (one process, warm after its first job) instead of a fork per job."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    redis = subprocess.Popen(
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+         "--appendonly", "no", "--dir", cache_dir],
+        stdout=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    env = {"REDIS_URL": f"redis://127.0.0.1:{port}/0"}
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "--app", "dashapp.worker:celery_app", "worker",
+         "--loglevel", "WARNING", "--concurrency", "1"],
+        cwd=PROJECT_ROOT, env=dict(os.environ, **env, SERVICEKARTAN_CACHE_DIR=cache_dir),
+        start_new_session=True,
+    )  # fmt: skip
+    return env, [redis, worker]
+
+
+def _server(cache_dir: str, extra: dict[str, str]) -> subprocess.Popen[bytes]:
     # a fresh cache folder: solutions cached by an earlier run would make every figure a read;
     # a fresh database: scenarios saved by earlier runs made the page heavier run by run
     env = dict(
@@ -118,6 +141,7 @@ def _server(cache_dir: str) -> subprocess.Popen[bytes]:
         SERVICEKARTAN_TILE_URL="none",
         SERVICEKARTAN_DB=f"{cache_dir}/saved.sqlite3",
         SERVICEKARTAN_CACHE_DIR=cache_dir,
+        **extra,
     )
     command = [
         sys.executable,
@@ -223,7 +247,8 @@ def main() -> None:
     ][:5]
     load_before = os.getloadavg()[0]  # other engineers' tests share the two cores
     cache_dir = tempfile.mkdtemp(prefix="servicekartan-bench-browser-")
-    server = _server(cache_dir)
+    extra, helpers = _celery(cache_dir) if "--celery" in sys.argv else ({}, [])
+    server = _server(cache_dir, extra)
     options = Options()
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1920,1080"):
         options.add_argument(flag)
@@ -258,7 +283,8 @@ def main() -> None:
         print(_summary("budget typed → KPIs, 4 compared", budgets), flush=True)
     finally:
         driver.quit()
-        os.killpg(server.pid, signal.SIGTERM)
+        for process in (server, *helpers):
+            os.killpg(process.pid, signal.SIGTERM)
         shutil.rmtree(cache_dir, ignore_errors=True)
     load_after = os.getloadavg()[0]
     print(f"load average (1 min): {load_before:.2f} before, {load_after:.2f} after")

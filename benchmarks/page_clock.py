@@ -23,11 +23,12 @@ SCRIPT = r"""
   }
   function holds(check) {
     const shown = text(check[0]);
+    const wanted = (check[2] || "").replace(/\u00a0/g, " ");  // as text() reads the page
     if (check[1] === "present") return shown !== null;
     if (shown === null) return false;
-    if (check[1] === "includes") return shown.includes(check[2]);
-    if (check[1] === "equals") return shown.trim() === check[2];
-    if (check[1] === "differs") return shown !== check[2];
+    if (check[1] === "includes") return shown.includes(wanted);
+    if (check[1] === "equals") return shown.trim() === wanted;
+    if (check[1] === "differs") return shown !== wanted;
     if (check[1] === "empty") return shown.trim() === "";
     if (check[1] === "filled") return shown.trim() !== "";
     return false;

@@ -31,8 +31,10 @@ from models.scenario import Scenario
 from models.solution import Solution
 
 # How often the browser asks for a job's progress and result (ms): often enough that a curve
-# draws step by step, rare enough that polling costs the web workers little.
-POLL_MS = 300
+# draws step by step and its end shows soon (at 300 ms a finished curve waited 0.19 s on
+# average, one poll in the browser's cycle of about 370 ms), rare enough that polling costs
+# the web workers little (each poll is answered in 40–80 ms).
+POLL_MS = 200
 RESULT_EXPIRY_S = 3600  # Celery's results in Redis (each is read once, then deleted)
 STDERR_FD = 2  # a job keeps descriptors 0-2 (close_inherited_sockets)
 REDELIVER_AFTER_S = 60  # a job whose worker died goes to another after this (the longest: ~20 s)

@@ -75,7 +75,7 @@ def axis(decimals: int = 0, hover_decimals: int | None = None) -> dict[str, str]
     return {"tickformat": f",.{decimals}f", "hoverformat": f",.{hover}f"}
 
 
-def chart_layout(language: str, **axes: dict[str, str]) -> dict[str, Any]:
+def chart_layout(language: str, **axes: dict[str, Any]) -> dict[str, Any]:
     """Layout settings for a chart: ``chart_layout("sv", yaxis=axis(0))``."""
     return {"separators": separators(language), **axes}
 

@@ -5,10 +5,11 @@ scenario cancels the run."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import dash_bootstrap_components as dbc
-import plotly.graph_objects as go
+import plotly.io as pio
 from dash import Input, Output, State, callback, dcc, html, no_update
 
 from dashapp import formats, ids
@@ -30,37 +31,60 @@ def curve_budgets(budget_sek: float) -> list[float]:
     return [round(top * k / (STEPS - 1), -3) for k in range(STEPS)]
 
 
+@lru_cache(maxsize=1)
+def _template() -> dict[str, Any]:
+    """Plotly's default look, which the app's other charts get from ``go.Figure``."""
+    return dict(pio.templates[pio.templates.default].to_plotly_json())
+
+
 def curve_figure(
     curve: BudgetCurve, language: str, budget_sek: float | None = None, top_sek: float = 0.0
-) -> go.Figure:
+) -> dict[str, Any]:
     """The curve, with a line at the scenario's own budget (where the room stands now). With
     ``top_sek`` the budget axis runs to that budget, so a curve still being computed fills in
-    from the left rather than rescaling at every point."""
-    figure = go.Figure(
-        go.Scatter(
-            x=[s.budget_sek / 1e6 for s in curve.steps],
-            y=[s.solution.objective for s in curve.steps],
-            mode="lines+markers",
-            line={"color": "#0072B2"},
-        )
-    )
-    figure.update_layout(
-        xaxis_title=t("curve_axis_budget", language),
-        yaxis_title=t("curve_axis_people", language),
-        margin={"l": 60, "r": 10, "t": 10, "b": 50},
-        height=320,
-        **formats.chart_layout(language, xaxis=formats.axis(1), yaxis=formats.axis(0)),
-    )
+    from the left rather than rescaling at every point. A plain figure dict, as ``go.Figure``
+    would write it: it is built at every point while the curve is computed, and
+    ``go.Figure``'s checks took 20 ms each time (0.2 s of the curve)."""
+    xaxis: dict[str, Any] = {
+        "title": {"text": t("curve_axis_budget", language)},
+        **formats.axis(1),
+    }
     if top_sek > 0:
-        figure.update_xaxes(range=[-0.03 * top_sek / 1e6, 1.03 * top_sek / 1e6])
+        xaxis["range"] = [-0.03 * top_sek / 1e6, 1.03 * top_sek / 1e6]
+    layout: dict[str, Any] = {
+        "template": _template(),
+        "margin": {"l": 60, "r": 10, "t": 10, "b": 50},
+        "height": 320,
+        **formats.chart_layout(
+            language,
+            xaxis=xaxis,
+            yaxis={"title": {"text": t("curve_axis_people", language)}, **formats.axis(0)},
+        ),
+    }
     if budget_sek is not None:
-        figure.add_vline(
-            x=budget_sek / 1e6,
-            line={"color": "#D55E00", "dash": "dash"},
-            annotation_text=t("curve_current_budget", language),
-            annotation_position="top left",
-        )
-    return figure
+        x = budget_sek / 1e6
+        on_x = {"x0": x, "x1": x, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain"}
+        layout["shapes"] = [{"type": "line", **on_x, "line": {"color": "#D55E00", "dash": "dash"}}]
+        layout["annotations"] = [
+            {
+                "showarrow": False,
+                "text": t("curve_current_budget", language),
+                "x": x,
+                "xanchor": "right",
+                "xref": "x",
+                "y": 1,
+                "yanchor": "top",
+                "yref": "y domain",
+            }
+        ]
+    trace = {
+        "type": "scatter",
+        "x": [s.budget_sek / 1e6 for s in curve.steps],
+        "y": [s.solution.objective for s in curve.steps],
+        "mode": "lines+markers",
+        "line": {"color": "#0072B2"},
+    }
+    return {"data": [trace], "layout": layout}
 
 
 def priority_rows(curve: BudgetCurve, registry: ServiceRegistry, language: str) -> list[Row]:
