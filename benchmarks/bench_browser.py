@@ -277,6 +277,12 @@ def main() -> None:
             print(_summary("budget curve button → curve drawn", curve), flush=True)
             drawn = [_budget_change(driver, 1_700_000 + 9_000 * k) for k in range(3)]
             print(_summary("budget typed → KPIs, curve drawn", drawn), flush=True)
+            twenty = driver.find_element("css selector", "#curve-points input[value='20']")
+            driver.execute_script("arguments[0].click();", twenty)
+            fine = [_budget_curve(driver)]
+            print(_summary("budget curve of 20 points → drawn", fine), flush=True)
+            drawn = [_budget_change(driver, 1_800_000 + 9_000 * k) for k in range(3)]
+            print(_summary("budget typed → KPIs, 20-point curve drawn", drawn), flush=True)
         ticks, services, budgets = _comparison(driver)
         print(_summary("scenario ticked → comparison of 2–4 shown", ticks), flush=True)
         print(_summary("difference map service chosen → redrawn (4 compared)", services))

@@ -88,6 +88,7 @@ ACTIONS_TABLE = "actions-table"
 KOMMUN_TABLE = "kommun-table"
 CRITICAL_TABLE = "critical-table"
 CURVE_BUTTON = "curve-button"
+CURVE_POINTS = "curve-points"  # how many budgets the curve is computed at
 CURVE_GRAPH = "curve-graph"
 PRIORITY_TABLE = "priority-table"
 

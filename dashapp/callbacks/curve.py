@@ -14,6 +14,7 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 
 from dashapp import formats, ids
 from dashapp.background import POLL_MS, job_dataset, job_scenario
+from dashapp.components.results import POINT_CHOICES
 from dashapp.i18n import t
 from dashapp.present import Row, shown
 from models.analysis import BudgetCurve, budget_curve_steps
@@ -21,14 +22,14 @@ from models.errors import ServicekartanError
 from models.scenario import Scenario
 from models.services import ServiceRegistry
 
-STEPS = 10
+STEPS = POINT_CHOICES[0]
 
 
-def curve_budgets(budget_sek: float) -> list[float]:
-    """Ten budgets from zero to twice the scenario's (at least 2 MSEK), so the curve shows
-    what more money would buy as well as what less would lose."""
+def curve_budgets(budget_sek: float, steps: int = STEPS) -> list[float]:
+    """``steps`` budgets from zero to twice the scenario's (at least 2 MSEK), so the curve
+    shows what more money would buy as well as what less would lose."""
     top = max(2 * budget_sek, 2_000_000.0)
-    return [round(top * k / (STEPS - 1), -3) for k in range(STEPS)]
+    return [round(top * k / (steps - 1), -3) for k in range(steps)]
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +147,7 @@ def curve_outputs(
     Input(ids.CURVE_BUTTON, "n_clicks"),
     State(ids.SCENARIO_STORE, "data"),
     State(ids.LANGUAGE_STORE, "data"),
+    State(ids.CURVE_POINTS, "value"),
     background=True,
     progress=[Output(ids.CURVE_PROGRESS, "children")],
     progress_default=[None],  # cleared when the run ends or is cancelled
@@ -163,17 +165,19 @@ def show_curve(
     _clicks: int | None,
     data: dict[str, Any] | None,
     language: str,
+    points: Any = STEPS,
 ) -> tuple[Any, ...]:
     """Runs as a background job: no Flask context, settings via dashapp/background.py."""
     if not data:
         return no_update, no_update, no_update, no_update, no_update
+    steps = int(points) if points in POINT_CHOICES else STEPS
     try:
         scenario = job_scenario(data)
-        budgets = curve_budgets(scenario.budget_sek)
+        budgets = curve_budgets(scenario.budget_sek, steps)
         curve = BudgetCurve(())
-        set_progress(progress_view(curve, 0, STEPS, language, scenario.budget_sek, max(budgets)))
+        set_progress(progress_view(curve, 0, steps, language, scenario.budget_sek, max(budgets)))
         for done, curve in budget_curve_steps(job_dataset(), scenario, budgets):
-            view = progress_view(curve, done, STEPS, language, scenario.budget_sek, max(budgets))
+            view = progress_view(curve, done, steps, language, scenario.budget_sek, max(budgets))
             set_progress(view)
     except ServicekartanError as error:
         return no_update, no_update, no_update, error.message(language), True

@@ -29,6 +29,10 @@ THEME = {
     "headerFontWeight: 600, wrapperBorderRadius: 4})"
 }
 PAGE_SIZE = 15
+POINT_CHOICES = (
+    10,
+    20,
+)  # the budget curve's "Punkter": 20 shows the steps between, in twice the time
 
 
 KINDS: dict[str, dict[str, Any]] = {
@@ -215,6 +219,14 @@ def curve_tab(language: str) -> html.Div:
                         id=ids.CURVE_CANCEL,
                         className="btn btn-outline-danger",
                         hidden=True,
+                    ),
+                    html.Span(t("curve_points", language), className="small ms-2"),
+                    dbc.RadioItems(
+                        id=ids.CURVE_POINTS,
+                        options=[{"label": str(n), "value": n} for n in POINT_CHOICES],
+                        value=POINT_CHOICES[0],
+                        inline=True,
+                        className="small",
                     ),
                     html.Span(t("curve_long", language), className="small text-muted"),
                 ],

@@ -238,6 +238,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "If {name} closes, {people} will no longer have {service} within {minutes} minutes.",
     ),
     "curve_button": ("Beräkna budgetkurva", "Compute budget curve"),
+    "curve_points": ("Punkter:", "Points:"),
     "curve_axis_budget": ("Budget (mnkr per år)", "Budget (MSEK per year)"),
     "curve_axis_people": ("Personer inom restid (viktat)", "People within reach (weighted)"),
     "priority_heading": ("Prioritetsordning: finansiera dessa först", "Priority: fund these first"),

@@ -44,6 +44,21 @@ def test_curve_button_draws_the_curve_and_the_priority_list() -> None:
     assert all("gained_text" in r and "per_msek_text" in r for r in rows)
 
 
+def test_twenty_points_on_request_with_the_progress_counting_to_twenty() -> None:
+    """ "Punkter: 20" computes the budgets between as well, over the same range."""
+    progress: list[Any] = []
+    data = Scenario(budget_sek=900_000).to_dict()
+    graph, rows, _, _, _ = curve.show_curve(progress.append, 1, data, "sv", 20)
+    figure = go.Figure(graph.figure)
+    assert len(figure.data[0].x) == 20 and figure.data[0].x[-1] == 2.0
+    assert list(figure.data[0].y) == sorted(figure.data[0].y)
+    assert " av 20 …" in str(progress[0]) and rows
+    assert curve.curve_budgets(900_000, 20)[1] == round(2_000_000 / 19, -3)
+    # anything else than the offered choices computes the usual ten
+    ten, _, _, _, _ = curve.show_curve(lambda _: None, 1, data, "sv", "99")
+    assert len(go.Figure(ten.figure).data[0].x) == 10
+
+
 def test_curve_errors_show_in_the_alert_in_the_users_language() -> None:
     locked = Scenario(budget_sek=0, locks=(Lock("nowhere", "grocery"),))
     figure, rows, asked, message, is_open = curve.show_curve(print, 1, locked.to_dict(), "en")
