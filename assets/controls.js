@@ -34,12 +34,17 @@ window.dccFunctions = Object.assign({}, window.dccFunctions, {
           }, QUIET_MS);
         });
       },
-      // The scenario, passed on only when what the data views read changed (services,
+      // The scenario, passed on only when what the data views read changed (services, basket,
       // corrections, data revision): on a budget change their seven server calls filled
       // dash-renderer's twelve request slots and held the solve back 130 ms.
       dataPart: function (scenario) {
         const part = scenario
-          ? JSON.stringify([scenario.services, scenario.corrections, scenario.data_revision])
+          ? JSON.stringify([
+              scenario.services,
+              scenario.basket,
+              scenario.corrections,
+              scenario.data_revision,
+            ])
           : "";
         if (part === lastDataPart) {
           return window.dash_clientside.no_update;

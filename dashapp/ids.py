@@ -52,6 +52,7 @@ SOLVING = "solving"
 STALE = "stale"
 KPI_PANEL = "kpi-panel"
 KPI_HELP = "kpi-help"
+KPI_KOMMUN = "kpi-kommun-store"  # the "Visa kommun" the KPI cards on screen were drawn for
 CURVE_SCENARIO = "curve-scenario-store"  # the scenario the budget curve was asked for
 CURVE_STALE = "curve-stale"
 MAP_LEGEND = "map-legend"

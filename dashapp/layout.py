@@ -220,6 +220,7 @@ def stores(
         dcc.Store(id=ids.RESULT_STORE),
         dcc.Store(id=ids.HISTORY_STORE, data=[]),
         dcc.Store(id=ids.SELECTED_PLACE),
+        dcc.Store(id=ids.KPI_KOMMUN),
         dcc.Store(id=ids.ALL_POINTS_PLACE),
         dcc.Store(id=ids.SAVED_VERSION, data=0),
         dcc.Store(id=ids.WORKSHOP_STORE, data=workshop),

@@ -25,18 +25,17 @@ class Problem(pulp.LpProblem):  # type: ignore[misc]
     """``pulp.LpProblem`` whose ``variables()`` does not walk every constraint again.
 
     PuLP's walks the objective and all rows to find variables it has not registered, then
-    sorts. Every variable of these models is made with ``add_variable``, which registers it
-    (and a row registers its own when added), so the walk finds nothing; it ran four times a
-    solve and took 0.5 s of a 3 s budget curve (75 walks over 17,000 rows). Here the
+    sorts. A row registers its variables when it is added, so the walk over the rows finds
+    nothing as long as no row is changed once added (these models never do); it ran four
+    times a solve and took 0.5 s of a 3 s budget curve (75 walks over 17,000 rows). Here only
+    the objective is walked (PuLP changes an empty one in place: ``fixObjective``), and the
     registered variables are sorted by name, as PuLP sorts them, whenever some were added
     since the last sort: the same columns in the same order (tests/models/test_lp_arrays.py
-    compares the two at every stage of the built models)."""
+    compares them with an independent walk at every stage of the built models)."""
 
     def variables(self) -> list[pulp.LpVariable]:
-        # rows register their variables when added; an objective is only assigned
-        if self.objective is not None and self.objective is not getattr(self, "_seen", None):
+        if self.objective is not None:  # assigned, or changed in place, not registered
             self._add_variables(self.objective.keys())
-            self._seen = self.objective
         if getattr(self, "_sorted_count", -1) != len(self._variables):
             self._variables.sort(key=lambda v: v.name)
             self._sorted_count = len(self._variables)

@@ -26,18 +26,22 @@ def _solution(data: Store) -> Solution | None:
 
 @callback(
     Output(ids.KPIS, "children"),
+    Output(ids.KPI_KOMMUN, "data"),
     Input(ids.RESULT_STORE, "data"),
     Input(ids.KOMMUN, "value"),
+    State(ids.KPI_KOMMUN, "data"),
     State(ids.LANGUAGE_STORE, "data"),
 )
-def show_kpis(data: Store, kommun: str | None, language: str) -> Any:
+def show_kpis(data: Store, kommun: str | None, drawn_for: Any, language: str) -> Any:
     """The cards for another kommun view; a new result brings its own cards (callbacks/solve.py
-    draws them in the solve's answer, one round trip sooner). A view changed while a solve ran
-    waits for its result, and then both count as triggers."""
+    draws them in the solve's answer, one round trip sooner, for the view it was asked with).
+    A view changed while a background solve ran is not held back by Dash, so a result whose
+    cards were drawn for another view than the one on screen is drawn again here."""
     solution = _solution(data)
-    if solution is None or ids.KOMMUN not in ctx.triggered_prop_ids.values():
-        return no_update
-    return kpi_view(solution, dataset().registry, kommun, language)
+    view_changed = ids.KOMMUN in ctx.triggered_prop_ids.values()
+    if solution is None or (not view_changed and drawn_for == kommun):
+        return no_update, no_update
+    return kpi_view(solution, dataset().registry, kommun, language), kommun
 
 
 def kpi_view(

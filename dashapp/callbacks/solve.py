@@ -51,6 +51,7 @@ def answer_outputs(duplicate: bool) -> dict[str, Output]:
         "kpis": Output(ids.KPIS, "children", allow_duplicate=True),
         "stale": Output(ids.STALE, "children", allow_duplicate=True),
         "panel": Output(ids.KPI_PANEL, "className", allow_duplicate=True),
+        "drawn_for": Output(ids.KPI_KOMMUN, "data", allow_duplicate=True),
     }
 
 
@@ -74,6 +75,7 @@ def solve_payload(
         "kpis": kpi_view(solution, registry, kommun, language),
         "stale": "",
         "panel": KPI_PANEL_CLASS,
+        "drawn_for": kommun,
     }
 
 

@@ -156,13 +156,15 @@ def test_the_curve_reports_each_budget_and_draws_the_points_so_far() -> None:
     assert texts[0] == "Beräknar budget 1 av 10 …"
     assert texts[4] == "Beräknar budget 5 av 10 …"
     points = [
-        len(view.children[2].figure.data[0].x) if len(view.children) > 2 else 0 for view in shown
+        len(view.children[2].figure["data"][0]["x"]) if len(view.children) > 2 else 0
+        for view in shown
     ]
     assert points == list(range(11))  # none before the first budget, then one more each time
     assert [view.children[1].value for view in shown] == list(range(11))
-    assert len(graph.figure.data[0].x) == 10 and rows and asked == data
+    assert len(graph.figure["data"][0]["x"]) == 10 and rows and asked == data
     # the axis is fixed from the start, so the curve fills in rather than rescaling
-    assert shown[3].children[2].figure.layout.xaxis.range == graph.figure.layout.xaxis.range
+    axis = graph.figure["layout"]["xaxis"]
+    assert shown[3].children[2].figure["layout"]["xaxis"]["range"] == axis["range"]
 
 
 def test_progress_in_english() -> None:

@@ -127,14 +127,28 @@ def test_auto_solve_off_waits_for_the_button(trigger) -> None:  # type: ignore[n
 
 def test_kpis_follow_the_result_and_the_kommun_filter(result, trigger) -> None:  # type: ignore[no-untyped-def]
     trigger("result-store.data", result)
-    assert results.show_kpis(result, "all", "sv") is no_update  # the solve drew them
+    # the solve drew the cards for the view on screen: nothing to redraw
+    assert results.show_kpis(result, "all", "all", "sv") == (no_update, no_update)
     trigger("kommun.value", "0763")
-    county = results.show_kpis(result, "all", "sv")
-    tingsryd = results.show_kpis(result, "0763", "sv")
+    county, drawn_for = results.show_kpis(result, "all", "all", "sv")
+    tingsryd, _ = results.show_kpis(result, "0763", "all", "sv")
+    assert drawn_for == "all"
     assert len(county) == len(result["covered"]) + 1
     assert str(county[0]) != str(tingsryd[0])
     assert "Dagligvaror" in str(county[0]) and "jämfört med i dag" in str(county[0])
-    assert "Groceries" in str(results.show_kpis(result, "all", "en")[0])
+    assert "Groceries" in str(results.show_kpis(result, "all", "all", "en")[0][0])
+
+
+def test_a_background_answer_for_an_earlier_view_is_drawn_again(result, trigger) -> None:  # type: ignore[no-untyped-def]
+    """Dash does not hold the view's callback back while a background solve runs: a kommun
+    chosen meanwhile is drawn at once from the old result, then the job answers with cards
+    for the kommun it was asked with; those are redrawn for the view on screen."""
+    trigger("result-store.data", result)
+    cards, drawn_for = results.show_kpis(result, "0763", "all", "sv")
+    assert drawn_for == "0763"
+    assert results.show_kpis(result, "0763", "0763", "sv") == (no_update, no_update)
+    trigger("kommun.value", "0763")
+    assert str(cards[0]) == str(results.show_kpis(result, "0763", "all", "sv")[0][0])
 
 
 def test_map_styles_come_from_the_result_through_hideout(result) -> None:  # type: ignore[no-untyped-def]

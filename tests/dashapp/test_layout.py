@@ -98,7 +98,9 @@ def test_a_scenario_change_leaves_the_solve_a_request_slot(app: dash.Dash) -> No
         ]
 
     # the stale mark waits for the result anyway: it reads the result store the solve writes
-    on_scenario = [d for d in woken_by(ids.SCENARIO_STORE) if ids.STALE not in d["output"]]
+    on_scenario = [
+        d for d in woken_by(ids.SCENARIO_STORE) if ids.STALE not in _outputs(d["output"])
+    ]
     assert len(on_scenario) + len(woken_by(ids.SOLVE_REQUEST)) <= 12
     on_data = {o for d in woken_by(ids.SCENARIO_DATA) for o in _outputs(d["output"])}
     assert {ids.PROVENANCE, ids.VIABILITY, ids.FOLLOWUP, ids.MAP_EDITS} <= on_data

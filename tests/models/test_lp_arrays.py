@@ -1,5 +1,6 @@
-"""``Problem.variables()`` skips PuLP's walk over every row: it must still give PuLP's columns
-in PuLP's order at every solve stage of every model, or HiGHS would get another problem."""
+"""``Problem.variables()`` skips PuLP's walk over every row: it must still give every column
+of the problem in PuLP's order (by name) at every solve stage of every model, or HiGHS would
+get another problem."""
 
 from __future__ import annotations
 
@@ -25,8 +26,11 @@ class _Checking(BulkHiGHS):  # type: ignore[misc]
 
     def buildSolverModel(self, lp: pulp.LpProblem) -> None:
         assert isinstance(lp, Problem)
-        walked = [v.name for v in pulp.LpProblem.variables(lp)]
-        assert [v.name for v in lp.variables()] == walked
+        ours = [v.name for v in lp.variables()]
+        # a walk that registers nothing (PuLP's own would add what it finds to the list read)
+        found = {v.name for v in lp._variables} | {v.name for v in lp.objective or {}}
+        found |= {v.name for row in lp._constraints.values() for v in row}
+        assert ours == sorted(found)
         type(self).stages += 1
         super().buildSolverModel(lp)
 
@@ -52,6 +56,16 @@ def test_the_columns_are_pulps_at_every_stage(change: dict[str, Any]) -> None:
     checked = run_scenario(dataset, scenario, _checking())
     assert _Checking.stages - before >= 2  # coverage, then the cheapest plan with it
     assert checked.objective == pytest.approx(run_scenario(dataset, scenario).objective)
+
+
+def test_a_variable_only_in_the_objective_or_added_in_place_is_a_column() -> None:
+    problem = Problem("t", pulp.LpMaximize)
+    x, y = problem.add_variable("x"), problem.add_variable("y")
+    problem += x <= 1
+    problem.setObjective(x + 2 * y)  # y is in no row
+    assert [v.name for v in problem.variables()] == ["x", "y"]
+    problem.objective += 3 * problem.add_variable("a")  # as PuLP's fixObjective does
+    assert [v.name for v in problem.variables()] == ["a", "x", "y"]
 
 
 def test_the_four_year_plan_model_too() -> None:
