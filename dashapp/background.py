@@ -16,6 +16,7 @@ worker from the same environment.
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 from collections.abc import Callable
@@ -110,7 +111,13 @@ class JobsWithoutSockets(dash.DiskcacheManager):
         process = Process(
             target=_job_without_sockets, args=(job_fn, key, progress_key, args, context)
         )
-        process.start()
+        # The job's garbage collections would walk every object the worker holds and so copy
+        # its whole heap page by page (copy-on-write); frozen, they walk only the job's own.
+        gc.freeze()
+        try:
+            process.start()
+        finally:
+            gc.unfreeze()
         return int(process.pid)
 
 

@@ -68,3 +68,24 @@ def test_a_job_keeps_its_standard_streams_even_when_they_are_sockets(tmp_path: P
 
 def _logging_job(_key: str, _progress_key: str, _args: Any, _context: Any) -> None:
     os.write(2, b"still heard\n")
+
+
+def test_a_job_leaves_the_workers_objects_to_the_worker(tmp_path: Path) -> None:
+    """The job starts with everything the worker held frozen, so its garbage collections do
+    not walk (and copy, page by page) the worker's heap: the forked curve took 3.0–3.2 s in
+    the browser, 2.3–2.6 s frozen. The worker itself goes on collecting as before."""
+    import gc
+
+    held = [object() for _ in range(1000)]  # the worker's own objects
+    pid = background.JobsWithoutSockets(diskcache.Cache(str(tmp_path))).call_job_fn(
+        "job", _freeze_job, str(tmp_path), {}
+    )
+    os.waitpid(pid, 0)
+    assert diskcache.Cache(str(tmp_path)).get("frozen") >= len(held)
+    assert gc.get_freeze_count() == 0
+
+
+def _freeze_job(_key: str, _progress_key: str, folder: str, _context: Any) -> None:
+    import gc
+
+    diskcache.Cache(folder).set("frozen", gc.get_freeze_count())
