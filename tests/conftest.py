@@ -36,13 +36,16 @@ def data_copy(tmp_path: Path) -> Path:
 def app(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The one app of the test process: Dash binds callbacks to the first app a process
     creates, so callback tests and browser tests share it (tests swap the database path in
-    its settings). No tiles: CI has no internet."""
+    its settings). No tiles: CI has no internet. Its own solution cache: the default folder
+    outlives a run, and a second `make test` then read the slow scenarios' answers from the
+    first (a background solve's "Beräknar …" came and went before the browser test looked)."""
     from dashapp.app import create_app
     from dashapp.settings import Settings
     from models.paths import embedded_data_dir
 
     database = tmp_path_factory.mktemp("db") / "scenarios.sqlite3"
-    return create_app(Settings(embedded_data_dir(), database, tile_url="none"))
+    cache = tmp_path_factory.mktemp("cache")
+    return create_app(Settings(embedded_data_dir(), database, tile_url="none", cache_dir=cache))
 
 
 def pytest_setup_options():  # type: ignore[no-untyped-def]
