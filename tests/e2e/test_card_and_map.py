@@ -11,8 +11,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from dash.testing.errors import TestingTimeoutError
 from dash.testing.wait import until
-from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -171,7 +171,7 @@ def test_visa_kommun_and_the_county_fit_the_map(app_duo, size) -> None:  # type:
         seen.append(app_duo.driver.execute_script(_BORDERS))
         return bool(seen[-1]["inside"] and seen[-1]["fill"] > 0.75)
 
-    with contextlib.suppress(TimeoutException):  # the assertion below says what was seen
+    with contextlib.suppress(TestingTimeoutError):  # the assertion below says what was seen
         until(fitted, timeout=10, poll=0.25)
     county = seen[-1]
     assert county["inside"] and county["fill"] > 0.75, county
