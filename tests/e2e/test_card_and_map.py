@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from dash.testing.errors import TestingTimeoutError
+from dash.testing import errors as dash_testing
 from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
@@ -171,7 +171,8 @@ def test_visa_kommun_and_the_county_fit_the_map(app_duo, size) -> None:  # type:
         seen.append(app_duo.driver.execute_script(_BORDERS))
         return bool(seen[-1]["inside"] and seen[-1]["fill"] > 0.75)
 
-    with contextlib.suppress(TestingTimeoutError):  # the assertion below says what was seen
+    # on a timeout the assertion below says what was seen
+    with contextlib.suppress(dash_testing.TestingTimeoutError):
         until(fitted, timeout=10, poll=0.25)
     county = seen[-1]
     assert county["inside"] and county["fill"] > 0.75, county
